@@ -1,0 +1,10 @@
+export type {
+  Dataset,
+  GraphChange,
+  GraphStore,
+  QueryKind,
+  QueryOptions,
+  QueryResult,
+  RawQueryResult,
+} from './GraphStore.js';
+export { isSystemGraph } from './systemGraphs.js';
