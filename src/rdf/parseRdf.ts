@@ -1,0 +1,32 @@
+import type { Quad } from '@rdfjs/types';
+import type { RdfFormat } from './formats.js';
+import { parseN3 } from './parseN3.js';
+
+/** Options of {@link parseRdf}. */
+export interface ParseRdfOptions {
+  /** The serialisation of `text`. */
+  format: RdfFormat;
+  /** Base IRI against which relative IRIs resolve. */
+  baseIri?: string;
+  /** Name of the input (a file path or URL) used in error messages; default `<input>`. */
+  source?: string;
+}
+
+/**
+ * Parses RDF text into n3 DataFactory quads. Malformed input -> `AtlasError('SYNTAX')` whose message starts
+ * `source:line:column:`.
+ */
+export async function parseRdf(text: string, options: ParseRdfOptions): Promise<Quad[]> {
+  const source = options.source ?? '<input>';
+  const { format, baseIri } = options;
+  switch (format.name) {
+    case 'turtle':
+    case 'trig':
+    case 'ntriples':
+    case 'nquads':
+      return parseN3(text, format, source, baseIri);
+    case 'jsonld':
+    case 'rdfxml':
+      throw new Error(`not implemented yet: ${format.name}`);
+  }
+}
