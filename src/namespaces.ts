@@ -46,6 +46,8 @@ export const hydra = namespace('http://www.w3.org/ns/hydra/core#');
 export const sd = namespace('http://www.w3.org/ns/sparql-service-description#');
 export const fdpo = namespace('https://w3id.org/fdp/fdp-o#');
 export const ldp = namespace('http://www.w3.org/ns/ldp#');
+/** W3C unique identifiers for media formats, used in the SPARQL Service Description (`sd:resultFormat`). */
+export const formats = namespace('http://www.w3.org/ns/formats/');
 
 /** Prefixes used when writing Turtle for people. */
 export const prefixes: Readonly<Record<string, string>> = {
