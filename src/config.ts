@@ -1,0 +1,216 @@
+/**
+ * Configuration: one zod schema, the only reader of `process.env`. Precedence: command-line flags > environment
+ * variables > JSON config file > defaults. Errors name the key and where its bad value came from.
+ *
+ * To add a setting: add it to `configSchema` (with a default), and, when it has an environment variable, to
+ * `envVariables` (nested sections use dotted keys, e.g. `'harvest.interval'`).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AtlasError } from './errors.js';
+
+const sizeUnits: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A byte count: a number, or a string like `10mb`, `512kb`, `1048576`. */
+const byteSize = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$/i.exec(value);
+    const unit = sizeUnits[(match?.[2] ?? '').toLowerCase()];
+    return match === null || unit === undefined ? value : Math.round(Number(match[1]) * unit);
+  },
+  z.number({ error: 'expected a byte size such as 10485760 or "10mb"' }).int().positive(),
+);
+
+/** A whole number, also from a string (environment variables and flags are strings). */
+function integer(message: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: message }).int({ error: message }),
+  );
+}
+
+/** The levels pino knows, plus `silent`. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The schema of the configuration. Every field has a default, so `{}` is a valid configuration. */
+export const configSchema = z
+  .object({
+    /** TCP port of the HTTP server (0: any free port). */
+    port: integer('expected a whole number between 0 and 65535')
+      .pipe(z.number().min(0).max(65535))
+      .default(8080),
+    /** Interface the HTTP server listens on. */
+    host: z.string().min(1).default('127.0.0.1'),
+    /** Directory of the embedded store and the token file. */
+    dataDir: z.string().min(1).default('./.tre-atlas'),
+    /** Time limit of a SPARQL query, in milliseconds. */
+    queryTimeout: integer('expected a whole number of milliseconds')
+      .pipe(z.number().positive({ error: 'expected a positive number of milliseconds' }))
+      .default(10000),
+    /** Largest accepted request body, in bytes. */
+    bodyLimit: byteSize.default(10 * 1024 * 1024),
+    /** Public base URL of the server (links in the catalogue); default `http://{host}:{port}`. */
+    baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    /** Folder of RDF files loaded into an empty store on first start. */
+    seedDir: z.string().min(1).default('data/'),
+    /** pino log level. */
+    logLevel: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
+  })
+  .strict();
+
+/** The validated configuration. `baseUrl` is always set (derived from host and port when not given). */
+export type AtlasConfig = z.output<typeof configSchema> & { baseUrl: string };
+
+/** Environment variables and the (dotted) config key each one sets. */
+export const envVariables: Readonly<Record<string, string>> = {
+  TRE_ATLAS_PORT: 'port',
+  TRE_ATLAS_HOST: 'host',
+  TRE_ATLAS_DATA_DIR: 'dataDir',
+  TRE_ATLAS_QUERY_TIMEOUT: 'queryTimeout',
+  TRE_ATLAS_BODY_LIMIT: 'bodyLimit',
+  TRE_ATLAS_BASE_URL: 'baseUrl',
+  TRE_ATLAS_SEED_DIR: 'seedDir',
+  TRE_ATLAS_LOG_LEVEL: 'logLevel',
+};
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /**
+   * Command-line flags, keyed by config key (camelCase, dotted for sections), e.g. commander's `opts()`.
+   * Keys that are not config keys and `undefined` values are ignored.
+   */
+  flags?: Record<string, unknown>;
+  /** Environment variables; default `process.env`. Empty values count as unset. */
+  env?: Record<string, string | undefined>;
+  /** Path of a JSON config file (`--config`); its keys are config keys (sections as nested objects). */
+  configFile?: string;
+}
+
+type Layer = { source: string; values: Record<string, unknown> };
+
+/** Loads and validates the configuration; a bad value -> `AtlasError('USAGE')` naming the key and its source. */
+export function loadConfig(options: LoadConfigOptions = {}): AtlasConfig {
+  const env = options.env ?? process.env;
+  const layers: Layer[] = [];
+  if (options.configFile !== undefined) layers.push(readConfigFile(options.configFile));
+  const fromEnv: Record<string, unknown> = {};
+  const envSource = new Map<string, string>();
+  for (const [name, key] of Object.entries(envVariables)) {
+    const value = env[name];
+    if (value === undefined || value.trim() === '') continue;
+    setPath(fromEnv, key, value);
+    envSource.set(key, `environment variable ${name}`);
+  }
+  layers.push({ source: 'environment', values: fromEnv });
+  layers.push({ source: 'command-line flag', values: pickFlags(options.flags ?? {}) });
+
+  const merged: Record<string, unknown> = {};
+  const sources = new Map<string, string>();
+  for (const layer of layers) {
+    for (const [key, value] of leaves(layer.values)) {
+      setPath(merged, key, value);
+      sources.set(key, envSource.get(key) ?? layer.source);
+    }
+  }
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) throw configError(parsed.error, sources, merged);
+  const config = parsed.data;
+  return {
+    ...config,
+    baseUrl: (config.baseUrl ?? `http://${config.host}:${config.port}`).replace(/\/+$/, ''),
+  };
+}
+
+function readConfigFile(path: string): Layer {
+  const source = `config file ${path}`;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new AtlasError('IO', `${source}: cannot read it`, { context: { source: path }, cause });
+  }
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new AtlasError('SYNTAX', `${source}: not valid JSON: ${message}`, {
+      context: { source: path },
+      cause,
+    });
+  }
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    throw new AtlasError('USAGE', `${source}: expected a JSON object of settings`, {
+      context: { source: path },
+    });
+  }
+  return { source, values: values as Record<string, unknown> };
+}
+
+/** The flags that are config keys (top-level schema keys, or dotted keys of a section). */
+function pickFlags(flags: Record<string, unknown>): Record<string, unknown> {
+  const known = new Set(Object.keys(configSchema.shape));
+  const picked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flags)) {
+    if (value !== undefined && known.has(key.split('.')[0] ?? '')) setPath(picked, key, value);
+  }
+  return picked;
+}
+
+/** Dotted paths and values of the leaves of a plain object (arrays count as leaves). */
+function* leaves(values: Record<string, unknown>, prefix = ''): Generator<[string, unknown]> {
+  for (const [key, value] of Object.entries(values)) {
+    const path = prefix + key;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      yield* leaves(value as Record<string, unknown>, `${path}.`);
+    } else {
+      yield [path, value];
+    }
+  }
+}
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  const last = parts.pop() ?? dotted;
+  let node = target;
+  for (const part of parts) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[last] = value;
+}
+
+function configError(
+  error: z.ZodError,
+  sources: Map<string, string>,
+  merged: Record<string, unknown>,
+): AtlasError {
+  const problems = error.issues.map((issue) => {
+    const keys =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => [...issue.path, k].join('.'))
+        : [issue.path.join('.')];
+    return keys.map((key) => {
+      const source = sources.get(key) ?? 'defaults';
+      if (issue.code === 'unrecognized_keys')
+        return { key, source, message: `unknown setting '${key}' in ${source}` };
+      const value = JSON.stringify(getPath(merged, key));
+      return { key, source, message: `invalid setting '${key}' = ${value} from ${source}: ${issue.message}` };
+    });
+  });
+  const flat = problems.flat();
+  return new AtlasError('USAGE', flat.map((p) => p.message).join('; '), {
+    context: { problems: flat.map(({ key, source }) => ({ key, source })) },
+    cause: error,
+  });
+}
+
+function getPath(values: Record<string, unknown>, dotted: string): unknown {
+  let node: unknown = values;
+  for (const part of dotted.split('.')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  return node;
+}
