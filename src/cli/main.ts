@@ -1,0 +1,8 @@
+/** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
+import { registerValidateCommand } from './commands/validate.js';
+import { createProgram } from './createProgram.js';
+import { runCli } from './runCli.js';
+
+const program = createProgram();
+registerValidateCommand(program);
+await runCli(program, process.argv);
