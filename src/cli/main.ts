@@ -1,8 +1,10 @@
 /** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
+import { registerTokenCommand } from './commands/token.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { createProgram } from './createProgram.js';
 import { runCli } from './runCli.js';
 
 const program = createProgram();
 registerValidateCommand(program);
+registerTokenCommand(program);
 await runCli(program, process.argv);
