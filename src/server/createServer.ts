@@ -1,0 +1,100 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { TokenStore } from '../auth/index.js';
+import type { Ingestor } from '../ingest/index.js';
+import { id } from '../namespaces.js';
+import type { GraphStore } from '../store/index.js';
+import { ShaclValidator, type ValidationProfile } from '../validate/index.js';
+import { registerErrorHandler } from './httpErrors.js';
+import { Readiness } from './Readiness.js';
+import { describeRoutes } from './routes/describe.js';
+import { graphHistoryRoutes } from './routes/graphHistory.js';
+import { graphRoutes } from './routes/graphs.js';
+import { healthRoutes } from './routes/health.js';
+import { sparqlRoutes } from './routes/sparql.js';
+import { validateRoutes } from './routes/validate.js';
+
+/** The settings the HTTP server uses (a subset of `AtlasConfig`). */
+export interface ServerConfig {
+  /** Time limit of a SPARQL query, in milliseconds. */
+  queryTimeout: number;
+  /** Largest accepted request body, in bytes (413 beyond). */
+  bodyLimit: number;
+  /** The server's public base URL without trailing slash; undefined: taken from each request's Host. */
+  baseUrl?: string | undefined;
+  /** The IRI base request paths map to for dereferencing; default `https://w3id.org/tre-atlas/`. */
+  publicBase?: string | undefined;
+}
+
+/** Options of {@link createServer}. */
+export interface CreateServerOptions {
+  config: ServerConfig;
+  store: GraphStore;
+  ingestor: Ingestor;
+  /** The validator of the write path; `/validate?profile=` builds the other profiles on first use. */
+  validator: ShaclValidator;
+  tokens: TokenStore;
+  logger: Logger;
+  /** Start-up state reported by `/ready`; default: ready at once. */
+  readiness?: Readiness;
+}
+
+/** The IRI base of the project's instance data (`https://w3id.org/tre-atlas/`). */
+const defaultPublicBase = new URL('..', id.iri).href;
+
+function validatorCache(validator: ShaclValidator): (profile: ValidationProfile) => Promise<ShaclValidator> {
+  const cache = new Map<ValidationProfile, Promise<ShaclValidator>>([
+    [validator.profile, Promise.resolve(validator)],
+  ]);
+  return (profile) => {
+    let found = cache.get(profile);
+    if (found === undefined) {
+      found = ShaclValidator.create({ profile });
+      cache.set(profile, found);
+      found.catch(() => cache.delete(profile));
+    }
+    return found;
+  };
+}
+
+/**
+ * Builds the HTTP server (not listening): health, SPARQL 1.1 Protocol, Graph Store Protocol with history,
+ * validation, and dereferenceable descriptions; CORS open to any origin; errors mapped once by `httpErrors`.
+ */
+export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
+  const { config, store, ingestor, tokens } = options;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    disableRequestLogging: false,
+  });
+  registerErrorHandler(app);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'string', bodyLimit: config.bodyLimit },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Accept', 'Authorization', 'Content-Type'],
+    exposedHeaders: ['Content-Type', 'Location', 'Vary', 'WWW-Authenticate'],
+  });
+  const queryTimeoutMs = config.queryTimeout;
+  const baseUrl = config.baseUrl?.replace(/\/+$/, '');
+  await app.register(healthRoutes, { readiness: options.readiness ?? new Readiness(true) });
+  await app.register(sparqlRoutes, { store, queryTimeoutMs, baseUrl });
+  await app.register(graphRoutes, { store, ingestor, tokens, queryTimeoutMs });
+  await app.register(graphHistoryRoutes, { ingestor });
+  await app.register(validateRoutes, {
+    ingestor,
+    validatorFor: validatorCache(options.validator),
+    defaultProfile: options.validator.profile,
+  });
+  await app.register(describeRoutes, { store, publicBase: config.publicBase ?? defaultPublicBase, baseUrl });
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { AtlasError } from '../../errors.js';
+import type { Ingestor } from '../../ingest/index.js';
+import { validationProfiles, type ShaclValidator, type ValidationProfile } from '../../validate/index.js';
+import { readRdfBody } from '../readRdfBody.js';
+import { searchParams } from '../requestParams.js';
+import { sendReport } from '../sendReport.js';
+
+/** Options of the validation route. */
+export interface ValidateRoutesOptions {
+  ingestor: Ingestor;
+  /** The validator of a profile (`core`, `recommended`, `ehds`), built once per profile. */
+  validatorFor: (profile: ValidationProfile) => Promise<ShaclValidator>;
+  /** The profile used when the request names none. */
+  defaultProfile: ValidationProfile;
+}
+
+function isProfile(value: string): value is ValidationProfile {
+  return (validationProfiles as readonly string[]).includes(value);
+}
+
+/**
+ * `POST /validate[?profile=core|recommended|ehds]`: validates the RDF body (any supported format, by
+ * Content-Type) exactly as a write would be, and answers 200 with the report. Stores nothing.
+ */
+export const validateRoutes: FastifyPluginAsync<ValidateRoutesOptions> = async (app, options) => {
+  app.post('/validate', async (request, reply) => {
+    const requested = searchParams(request).get('profile') ?? options.defaultProfile;
+    if (!isProfile(requested)) {
+      throw new AtlasError(
+        'USAGE',
+        `unknown profile '${requested}'; known: ${validationProfiles.join(', ')}`,
+      );
+    }
+    const quads = await readRdfBody(request);
+    const validator = await options.validatorFor(requested);
+    const background = await options.ingestor.backgroundFor(quads);
+    const report = await validator.validate(quads, { background });
+    return sendReport(request, reply, 200, report);
+  });
+};
