@@ -1,0 +1,108 @@
+import type { Command } from 'commander';
+import { pino, type Logger } from 'pino';
+import { TokenStore } from '../../auth/index.js';
+import { loadConfig, type AtlasConfig } from '../../config.js';
+import { Ingestor, loadSeed } from '../../ingest/index.js';
+import { createServer, Readiness } from '../../server/index.js';
+import { EmbeddedStore, type GraphStore } from '../../store/index.js';
+import { ShaclValidator } from '../../validate/index.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  queryTimeout?: string;
+  bodyLimit?: string;
+  config?: string;
+}
+
+/** Loads `data/` (the seed) into an empty store, then marks the server ready; a failure is logged and reported. */
+async function seedIfEmpty(
+  config: AtlasConfig,
+  store: GraphStore,
+  ingestor: Ingestor,
+  readiness: Readiness,
+  logger: Logger,
+): Promise<void> {
+  try {
+    if ((await store.listGraphs()).length === 0) {
+      logger.info({ seedDir: config.seedDir }, 'empty store: loading the seed');
+      await loadSeed({ ingestor, dir: config.seedDir, logger });
+    }
+    readiness.markReady();
+    logger.info('ready');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    readiness.markFailed(reason);
+    logger.error({ err: error }, 'loading the seed failed; /ready answers 503');
+  }
+}
+
+/** Starts the server and resolves once it has shut down after SIGINT or SIGTERM. */
+async function serveAction(flags: ServeFlags): Promise<void> {
+  const { config: configFile, ...settings } = flags;
+  const config = loadConfig({ flags: { ...settings }, ...(configFile === undefined ? {} : { configFile }) });
+  const logger = pino(
+    { level: config.logLevel, name: 'tre-atlas' },
+    pino.destination({ dest: 2, sync: true }),
+  );
+  const store = new EmbeddedStore({ dataDir: config.dataDir, logger });
+  await store.open();
+  const validator = await ShaclValidator.create({ profile: 'recommended' });
+  const tokens = await TokenStore.open({ dataDir: config.dataDir });
+  const ingestor = await Ingestor.create({ store, validator, logger });
+  const readiness = new Readiness();
+  const app = await createServer({
+    // With --port 0 the derived base URL names port 0: take the base from each request's Host instead.
+    config: { ...config, baseUrl: /:0$/.test(config.baseUrl) ? undefined : config.baseUrl },
+    store,
+    ingestor,
+    validator,
+    tokens,
+    logger,
+    readiness,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`tre-atlas listening on ${address}\n`);
+
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      logger.info({ signal }, 'shutting down');
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      app
+        .close()
+        .then(() => store.close())
+        .then(() => logger.info('stopped'))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exitCode = 3;
+        })
+        .finally(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await seedIfEmpty(config, store, ingestor, readiness, logger);
+  await stopped;
+}
+
+/**
+ * `tre-atlas serve [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--query-timeout MS] [--body-limit BYTES]
+ * [--config FILE]`: opens the store, starts the HTTP server, loads the seed into an empty store, and stops
+ * gracefully on SIGINT or SIGTERM. Prints `tre-atlas listening on URL` on stdout; logs (pino JSON) go to stderr.
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'serve the knowledge graph over HTTP: SPARQL, Graph Store Protocol, validation, dereferencing',
+    )
+    .option('--port <port>', 'TCP port (0: any free port; default 8080)')
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option('--data-dir <dir>', 'data directory of the store and tokens (default ./.tre-atlas)')
+    .option('--query-timeout <ms>', 'time limit of a SPARQL query in milliseconds (default 10000)')
+    .option('--body-limit <bytes>', 'largest request body, e.g. 10mb (default 10 MB)')
+    .option('--config <file>', 'JSON config file with the same keys')
+    .action(serveAction);
+}
