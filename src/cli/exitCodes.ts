@@ -17,12 +17,7 @@ export const exitCodes = {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   if (!isAtlasError(error)) return exitCodes.internal;
-  switch (error.code) {
-    case 'INVALID':
-      return exitCodes.invalid;
-    case 'INTERNAL':
-      return exitCodes.internal;
-    default:
-      return exitCodes.usage;
-  }
+  if (error.code === 'INVALID') return exitCodes.invalid;
+  if (error.code === 'INTERNAL') return exitCodes.internal;
+  return exitCodes.usage;
 }

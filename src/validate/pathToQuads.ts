@@ -2,7 +2,7 @@ import type { Quad, Quad_Object } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { rdf, sh } from '../namespaces.js';
 
-const { namedNode, blankNode, quad } = DataFactory;
+const df = DataFactory;
 const quantifiers: Readonly<Record<string, string>> = {
   '+': sh('oneOrMorePath'),
   '*': sh('zeroOrMorePath'),
@@ -11,10 +11,10 @@ const quantifiers: Readonly<Record<string, string>> = {
 
 /** Writes an RDF list of `items`, adding its quads to `out`; returns its head. */
 export function rdfList(items: readonly Quad_Object[], out: Quad[]): Quad_Object {
-  let head: Quad_Object = namedNode(rdf('nil'));
+  let head: Quad_Object = df.namedNode(rdf('nil'));
   for (const item of [...items].reverse()) {
-    const node = blankNode();
-    out.push(quad(node, namedNode(rdf('first')), item), quad(node, namedNode(rdf('rest')), head));
+    const node = df.blankNode();
+    out.push(df.quad(node, df.namedNode(rdf('first')), item), df.quad(node, df.namedNode(rdf('rest')), head));
     head = node;
   }
   return head;
@@ -25,7 +25,7 @@ export function rdfList(items: readonly Quad_Object[], out: Quad[]): Quad_Object
  * node, adding the quads that describe it to `out`.
  */
 export function pathToQuads(path: string, out: Quad[]): Quad_Object {
-  if (!/^[<^(]/.test(path)) return namedNode(path);
+  if (!/^[<^(]/.test(path)) return df.namedNode(path);
   const steps = splitTopLevel(path, '/').map((step) => stepToQuads(step, out));
   return steps.length === 1 && steps[0] ? steps[0] : rdfList(steps, out);
 }
@@ -35,7 +35,7 @@ function stepToQuads(step: string, out: Quad[]): Quad_Object {
   const body = quantifier ? step.slice(0, -1) : step;
   const inverse = body.startsWith('^');
   const primary = inverse ? body.slice(1) : body;
-  const iris = [...primary.matchAll(/<([^>]*)>/g)].map((m) => namedNode(m[1] ?? ''));
+  const iris = [...primary.matchAll(/<([^>]*)>/g)].map((m) => df.namedNode(m[1] ?? ''));
   let node: Quad_Object =
     iris.length === 1 && iris[0] ? iris[0] : wrap(sh('alternativePath'), rdfList(iris, out), out);
   if (inverse) node = wrap(sh('inversePath'), node, out);
@@ -44,8 +44,8 @@ function stepToQuads(step: string, out: Quad[]): Quad_Object {
 }
 
 function wrap(predicate: string, inner: Quad_Object, out: Quad[]): Quad_Object {
-  const node = blankNode();
-  out.push(quad(node, namedNode(predicate), inner));
+  const node = df.blankNode();
+  out.push(df.quad(node, df.namedNode(predicate), inner));
   return node;
 }
 

@@ -2,9 +2,9 @@ import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, Store } from 'n3';
 import { rdf, rdfs } from '../namespaces.js';
 
-const { namedNode, quad } = DataFactory;
-const type = namedNode(rdf('type'));
-const resource = namedNode(rdfs('Resource'));
+const df = DataFactory;
+const type = df.namedNode(rdf('type'));
+const resource = df.namedNode(rdfs('Resource'));
 
 /** Reflexive-transitive closure of a relation given as a map from a term to its direct supers. */
 function closure(direct: Map<string, Set<string>>, start: string): Set<string> {
@@ -57,18 +57,18 @@ export function rdfsClosure(quads: readonly Quad[]): Quad[] {
   const store = new Store();
   const addType = (node: Term, cls: string): void => {
     if (node.termType !== 'NamedNode' && node.termType !== 'BlankNode') return;
-    for (const c of cached(superClasses, subClass, cls)) store.addQuad(quad(node, type, namedNode(c)));
+    for (const c of cached(superClasses, subClass, cls)) store.addQuad(df.quad(node, type, df.namedNode(c)));
   };
   for (const q of quads) {
     for (const p of cached(superProps, subProperty, q.predicate.value)) {
-      store.addQuad(quad(q.subject, namedNode(p), q.object));
+      store.addQuad(df.quad(q.subject, df.namedNode(p), q.object));
       if (p === rdf('type') && q.object.termType === 'NamedNode') addType(q.subject, q.object.value);
       for (const d of domain.get(p) ?? []) addType(q.subject, d);
       for (const r of range.get(p) ?? []) addType(q.object, r);
     }
     for (const term of [q.subject, q.predicate, q.object]) {
       if (term.termType === 'NamedNode' || term.termType === 'BlankNode')
-        store.addQuad(quad(term, type, resource));
+        store.addQuad(df.quad(term, type, resource));
     }
   }
   return [...store];

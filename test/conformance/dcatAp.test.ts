@@ -23,7 +23,7 @@ const TRE = 'https://w3id.org/tre-atlas/ns#TrustedResearchEnvironment';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 
 const dataFiles = existsSync(dataDir)
-  ? (readdirSync(dataDir, { recursive: true, encoding: 'utf8' }) as string[])
+  ? readdirSync(dataDir, { recursive: true, encoding: 'utf8' })
       .filter((f) => tryFormatFromPath(f) !== undefined)
       .map((f) => join(dataDir, f))
       .sort()
