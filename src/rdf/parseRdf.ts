@@ -1,6 +1,8 @@
 import type { Quad } from '@rdfjs/types';
 import type { RdfFormat } from './formats.js';
+import { parseJsonLd } from './parseJsonLd.js';
 import { parseN3 } from './parseN3.js';
+import { parseRdfXml } from './parseRdfXml.js';
 
 /** Options of {@link parseRdf}. */
 export interface ParseRdfOptions {
@@ -13,8 +15,10 @@ export interface ParseRdfOptions {
 }
 
 /**
- * Parses RDF text into n3 DataFactory quads. Malformed input -> `AtlasError('SYNTAX')` whose message starts
- * `source:line:column:`.
+ * Parses RDF text into n3 DataFactory quads; blank node labels are unique to each call, so quads of different
+ * files never share a blank node. Malformed input -> `AtlasError('SYNTAX')` whose message starts
+ * `source:line:column:`; JSON-LD naming an unbundled context -> `AtlasError('REMOTE_CONTEXT')`; RDF/XML declaring
+ * entities -> `AtlasError('UNSAFE_INPUT')`.
  */
 export async function parseRdf(text: string, options: ParseRdfOptions): Promise<Quad[]> {
   const source = options.source ?? '<input>';
@@ -26,7 +30,8 @@ export async function parseRdf(text: string, options: ParseRdfOptions): Promise<
     case 'nquads':
       return parseN3(text, format, source, baseIri);
     case 'jsonld':
+      return parseJsonLd(text, source, baseIri);
     case 'rdfxml':
-      throw new Error(`not implemented yet: ${format.name}`);
+      return parseRdfXml(text, source, baseIri);
   }
 }
