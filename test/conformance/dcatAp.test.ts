@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRdfPaths, tryFormatFromPath } from '../../src/rdf/index.js';
+import { parseRdf, rdfFormats, readRdfPaths, tryFormatFromPath } from '../../src/rdf/index.js';
 import {
   ShaclEngine,
   rdfsClosure,
@@ -41,6 +41,7 @@ function describeViolations(results: readonly ValidationResult[]): string {
 describe('DCAT-AP 3.0.1 conformance of data/', function () {
   let report: ValidationReport;
   let treFiles: Set<string>;
+  let engine: ShaclEngine;
 
   before(async function () {
     if (!available) {
@@ -52,7 +53,7 @@ describe('DCAT-AP 3.0.1 conformance of data/', function () {
       readRdfPaths([dataDir]),
       readRdfPaths([join(repo, 'ontology')]),
     ]);
-    const engine = await ShaclEngine.compile(shapes.flatMap((f) => f.quads));
+    engine = await ShaclEngine.compile(shapes.flatMap((f) => f.quads));
     const sources = new Map<string, string>();
     treFiles = new Set();
     for (const { file, quads } of data) {
@@ -63,6 +64,17 @@ describe('DCAT-AP 3.0.1 conformance of data/', function () {
     }
     const closed = rdfsClosure([...data.flatMap((f) => f.quads), ...ontology.flatMap((f) => f.quads)]);
     report = await engine.validate(closed, { focusNodes: new Set(sources.keys()), sources });
+  });
+
+  it('the shapes reject a bare dcat:DataService (they are really applied)', async () => {
+    const bare = await parseRdf('<https://example.org/s> a <http://www.w3.org/ns/dcat#DataService> .', {
+      format: rdfFormats.turtle,
+    });
+    const paths = (
+      await engine.validate(bare, { focusNodes: new Set(['https://example.org/s']) })
+    ).results.map((r) => r.path);
+    assert.ok(paths.includes('http://www.w3.org/ns/dcat#endpointURL'), paths.join(', '));
+    assert.ok(paths.includes('http://purl.org/dc/terms/title'), paths.join(', '));
   });
 
   it('data/ holds TRE descriptions', () => {
