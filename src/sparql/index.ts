@@ -9,3 +9,7 @@ export {
 } from './resultFormats.js';
 export { queryOptionsFor, runQuery, type ProtocolDataset } from './runQuery.js';
 export { serviceDescription, type ServiceDescriptionOptions } from './serviceDescription.js';
+export { unionGraphQuery } from './unionGraphQuery.js';
+export { NamedQueries, type NamedQuery } from './NamedQueries.js';
+export { bindParameters, type RawParameters } from './bindParameters.js';
+export type { ParameterType, ParameterArity, QueryParameter } from './QueryParameter.js';

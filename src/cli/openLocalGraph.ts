@@ -1,0 +1,54 @@
+import { pino, type Logger } from 'pino';
+import type { AtlasConfig } from '../config.js';
+import { Ingestor, loadSeed } from '../ingest/index.js';
+import { EmbeddedStore, type GraphStore } from '../store/index.js';
+import { ShaclValidator } from '../validate/index.js';
+
+/** The knowledge graph of a local data directory, opened for a command. */
+export interface LocalGraph {
+  store: GraphStore;
+  ingestor: Ingestor;
+  validator: ShaclValidator;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openLocalGraph}. */
+export interface OpenLocalGraphOptions {
+  /** A logger; default: pino JSON on stderr at the configured level. */
+  logger?: Logger;
+  /** Told, in a sentence, when the empty store is being filled from the seed. */
+  note?: (message: string) => void;
+  /** Load the seed (`config.seedDir`) when the store is empty; default true. */
+  seed?: boolean;
+}
+
+/** A pino logger writing JSON lines to stderr, the one logger of the command line. */
+export function stderrLogger(level: string): Logger {
+  return pino({ level, name: 'tre-atlas' }, pino.destination({ dest: 2, sync: true }));
+}
+
+/**
+ * Opens the embedded store of `config.dataDir` with the validator (recommended layer) and the ingestor, and fills
+ * an empty store from the seed folder (`data/`), as `serve` does on first start.
+ */
+export async function openLocalGraph(
+  config: AtlasConfig,
+  options: OpenLocalGraphOptions = {},
+): Promise<LocalGraph> {
+  const logger = options.logger ?? stderrLogger(config.logLevel);
+  const store = new EmbeddedStore({ dataDir: config.dataDir, logger, queryTimeoutMs: config.queryTimeout });
+  await store.open();
+  try {
+    const validator = await ShaclValidator.create({ profile: 'recommended' });
+    const ingestor = await Ingestor.create({ store, validator, logger });
+    if (options.seed !== false && (await store.listGraphs()).length === 0) {
+      options.note?.(`The store in ${config.dataDir} is empty: loading ${config.seedDir} first.`);
+      await loadSeed({ ingestor, dir: config.seedDir, logger });
+    }
+    return { store, ingestor, validator, logger, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
