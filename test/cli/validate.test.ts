@@ -50,7 +50,7 @@ const malformed: Array<{ ext: string; line: number; text: string }> = [
   {
     ext: 'nq',
     line: 2,
-    text: '<http://example.org/a> <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n<http://example.org/a> <http://example.org/b> <http://example.org/g> .\n',
+    text: '<http://example.org/a> <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n<http://example.org/a> <http://example.org/b> .\n',
   },
   { ext: 'jsonld', line: 3, text: '{\n  "@id": "http://example.org/a",\n  "http://example.org/b": ,\n}\n' },
   {
