@@ -7,3 +7,4 @@ export { reportToJson, reportJsonFormat, type ReportJson } from './reportToJson.
 export { reportToQuads } from './reportToQuads.js';
 export { rdfsClosure } from './rdfsClosure.js';
 export { termToString } from './termToString.js';
+export { compactIri, compactPath, compactValue } from './compactIri.js';
