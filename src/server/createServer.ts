@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { TokenStore } from '../auth/index.js';
 import type { Ingestor } from '../ingest/index.js';
 import { id } from '../namespaces.js';
+import type { NamedQueries } from '../sparql/index.js';
 import type { GraphStore } from '../store/index.js';
 import { ShaclValidator, type ValidationProfile } from '../validate/index.js';
 import { registerErrorHandler } from './httpErrors.js';
@@ -12,6 +13,7 @@ import { describeRoutes } from './routes/describe.js';
 import { graphHistoryRoutes } from './routes/graphHistory.js';
 import { graphRoutes } from './routes/graphs.js';
 import { healthRoutes } from './routes/health.js';
+import { queryRoutes } from './routes/queries.js';
 import { sparqlRoutes } from './routes/sparql.js';
 import { validateRoutes } from './routes/validate.js';
 
@@ -38,6 +40,8 @@ export interface CreateServerOptions {
   logger: Logger;
   /** Start-up state reported by `/ready`; default: ready at once. */
   readiness?: Readiness;
+  /** Named queries served at `/queries`; none when absent. */
+  queries?: NamedQueries;
 }
 
 /** The IRI base of the project's instance data (`https://w3id.org/tre-atlas/`). */
@@ -59,8 +63,8 @@ function validatorCache(validator: ShaclValidator): (profile: ValidationProfile)
 }
 
 /**
- * Builds the HTTP server (not listening): health, SPARQL 1.1 Protocol, Graph Store Protocol with history,
- * validation, and dereferenceable descriptions; CORS open to any origin; errors mapped once by `httpErrors`.
+ * Builds the HTTP server (not listening): health, SPARQL 1.1 Protocol, named queries, Graph Store Protocol with
+ * history, validation, and dereferenceable descriptions; CORS open to any origin; errors mapped once by `httpErrors`.
  */
 export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
   const { config, store, ingestor, tokens } = options;
@@ -88,6 +92,9 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const baseUrl = config.baseUrl?.replace(/\/+$/, '');
   await app.register(healthRoutes, { readiness: options.readiness ?? new Readiness(true) });
   await app.register(sparqlRoutes, { store, queryTimeoutMs, baseUrl });
+  if (options.queries !== undefined) {
+    await app.register(queryRoutes, { store, queries: options.queries, queryTimeoutMs });
+  }
   await app.register(graphRoutes, { store, ingestor, tokens, queryTimeoutMs });
   await app.register(graphHistoryRoutes, { ingestor });
   await app.register(validateRoutes, {

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { TokenStore } from '../../auth/index.js';
 import { loadConfig, type AtlasConfig } from '../../config.js';
 import { Ingestor, loadSeed } from '../../ingest/index.js';
 import { createServer, Readiness } from '../../server/index.js';
+import { NamedQueries } from '../../sparql/index.js';
 import { EmbeddedStore, type GraphStore } from '../../store/index.js';
 import { ShaclValidator } from '../../validate/index.js';
 
@@ -46,7 +48,8 @@ async function serveAction(flags: ServeFlags): Promise<void> {
     { level: config.logLevel, name: 'tre-atlas' },
     pino.destination({ dest: 2, sync: true }),
   );
-  const store = new EmbeddedStore({ dataDir: config.dataDir, logger });
+  const queries = await NamedQueries.load(fileURLToPath(new URL('../../../queries', import.meta.url)));
+  const store = new EmbeddedStore({ dataDir: config.dataDir, logger, queryTimeoutMs: config.queryTimeout });
   await store.open();
   const validator = await ShaclValidator.create({ profile: 'recommended' });
   const tokens = await TokenStore.open({ dataDir: config.dataDir });
@@ -61,6 +64,7 @@ async function serveAction(flags: ServeFlags): Promise<void> {
     tokens,
     logger,
     readiness,
+    queries,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`tre-atlas listening on ${address}\n`);
