@@ -71,9 +71,10 @@ export const graphRoutes: FastifyPluginAsync<GraphRoutesOptions> = async (app, o
     });
     const document = outcome.documents[0];
     if (document?.refused === 'FORBIDDEN') {
+      const reason = document.reason ?? "it describes another provider's resources";
       throw new AtlasError(
         'FORBIDDEN',
-        `provider '${principal.provider}' may not write <${graph}>: it describes another provider's resources`,
+        `provider <${principal.provider}> may not write <${graph}>: ${reason}`,
       );
     }
     if (document === undefined || !outcome.committed || document.refused === 'INVALID') {
