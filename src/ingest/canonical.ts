@@ -12,12 +12,20 @@ export async function canonicalLines(quads: readonly Quad[]): Promise<string[]> 
   const triples = quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object));
   let text: string;
   try {
-    text = await canonize(triples, { algorithm: 'RDFC-1.0', format: 'application/n-quads', maxWorkFactor: 2 });
+    text = await canonize(triples, {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      maxWorkFactor: 2,
+    });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw new AtlasError('UNSAFE_INPUT', `cannot canonicalise the blank nodes of the description: ${message}`, {
-      cause,
-    });
+    throw new AtlasError(
+      'UNSAFE_INPUT',
+      `cannot canonicalise the blank nodes of the description: ${message}`,
+      {
+        cause,
+      },
+    );
   }
   return [...new Set(text.split('\n').filter((line) => line !== ''))].sort();
 }
