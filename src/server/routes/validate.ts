@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AtlasError } from '../../errors.js';
-import type { Ingestor } from '../../ingest/index.js';
+import { graphIriOf, type Ingestor } from '../../ingest/index.js';
 import { validationProfiles, type ShaclValidator, type ValidationProfile } from '../../validate/index.js';
 import { readRdfBody } from '../readRdfBody.js';
 import { searchParams } from '../requestParams.js';
@@ -20,8 +20,9 @@ function isProfile(value: string): value is ValidationProfile {
 }
 
 /**
- * `POST /validate[?profile=core|recommended|ehds]`: validates the RDF body (any supported format, by
- * Content-Type) exactly as a write would be, and answers 200 with the report. Stores nothing.
+ * `POST /validate[?profile=core|recommended|ehds][&graph=IRI]`: validates the RDF body (any supported format, by
+ * Content-Type) exactly as a write of it (to `graph`, default: the graph derived from the document) would be, and
+ * answers 200 with the report. Stores nothing.
  */
 export const validateRoutes: FastifyPluginAsync<ValidateRoutesOptions> = async (app, options) => {
   app.post('/validate', async (request, reply) => {
@@ -34,7 +35,9 @@ export const validateRoutes: FastifyPluginAsync<ValidateRoutesOptions> = async (
     }
     const quads = await readRdfBody(request);
     const validator = await options.validatorFor(requested);
-    const background = await options.ingestor.backgroundFor(quads);
+    // As on the write path: the graph the document would replace is not part of its background.
+    const graph = searchParams(request).get('graph') ?? graphIriOf({ quads, source: 'request body' });
+    const background = await options.ingestor.backgroundFor(quads, { exclude: [graph] });
     const report = await validator.validate(quads, { background });
     return sendReport(request, reply, 200, report);
   });
