@@ -5,8 +5,6 @@ import { graphKey } from './canonical.js';
 import { metaGraph, recordDatatypes, type RecordVariable } from './metaQueries.js';
 import type { VersionRecord } from './types.js';
 
-const { namedNode, literal, quad } = DataFactory;
-
 /** IRI of the record of version `n` of `graph`; the graph of that IRI holds the version once archived. */
 export function versionIri(graph: string, n: number): string {
   return sys(`version/${graphKey(graph)}/${n}`);
@@ -14,7 +12,9 @@ export function versionIri(graph: string, n: number): string {
 
 /** An IRI-looking string as an IRI, anything else as a plain literal. */
 function iriOrLiteral(value: string) {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(value) ? namedNode(value) : literal(value);
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(value)
+    ? DataFactory.namedNode(value)
+    : DataFactory.literal(value);
 }
 
 /** What a new version record says. */
@@ -32,35 +32,50 @@ export interface NewVersion {
 
 /** The meta-graph quads of a new version record, `prov:wasRevisionOf` the previous version when there is one. */
 export function versionRecordQuads(v: NewVersion): Quad[] {
-  const record = namedNode(versionIri(v.graph, v.version));
-  const g = namedNode(metaGraph);
+  const record = DataFactory.namedNode(versionIri(v.graph, v.version));
+  const g = DataFactory.namedNode(metaGraph);
   const triples: Array<[string, Term]> = [
-    [rdf('type'), namedNode(tre('DescriptionRecord'))],
-    [rdf('type'), namedNode(prov('Entity'))],
-    [foaf('primaryTopic'), namedNode(v.graph)],
-    [tre('versionNumber'), literal(String(v.version), namedNode(recordDatatypes.integer))],
-    [dct('modified'), literal(v.modified.toISOString(), namedNode(recordDatatypes.dateTime))],
-    [tre('contentHash'), literal(v.contentHash)],
+    [rdf('type'), DataFactory.namedNode(tre('DescriptionRecord'))],
+    [rdf('type'), DataFactory.namedNode(prov('Entity'))],
+    [foaf('primaryTopic'), DataFactory.namedNode(v.graph)],
+    [
+      tre('versionNumber'),
+      DataFactory.literal(String(v.version), DataFactory.namedNode(recordDatatypes.integer)),
+    ],
+    [
+      dct('modified'),
+      DataFactory.literal(v.modified.toISOString(), DataFactory.namedNode(recordDatatypes.dateTime)),
+    ],
+    [tre('contentHash'), DataFactory.literal(v.contentHash)],
     [prov('wasAttributedTo'), iriOrLiteral(v.submitter)],
     [dct('source'), iriOrLiteral(v.source)],
-    [tre('conforms'), literal(String(v.conforms), namedNode(recordDatatypes.boolean))],
+    [
+      tre('conforms'),
+      DataFactory.literal(String(v.conforms), DataFactory.namedNode(recordDatatypes.boolean)),
+    ],
   ];
   if (v.publisher !== undefined) triples.push([tre('publisher'), iriOrLiteral(v.publisher)]);
   if (v.activity !== undefined) triples.push([prov('wasGeneratedBy'), iriOrLiteral(v.activity)]);
-  if (v.version > 1) triples.push([prov('wasRevisionOf'), namedNode(versionIri(v.graph, v.version - 1))]);
-  return triples.map(([p, o]) => quad(record, namedNode(p), o as Quad['object'], g));
+  if (v.version > 1)
+    triples.push([prov('wasRevisionOf'), DataFactory.namedNode(versionIri(v.graph, v.version - 1))]);
+  return triples.map(([p, o]) => DataFactory.quad(record, DataFactory.namedNode(p), o as Quad['object'], g));
 }
 
 /** The meta-graph quads that mark a version withdrawn (deleted) at `at`. */
 export function withdrawalQuads(graph: string, version: number, at: Date): Quad[] {
-  const record = namedNode(versionIri(graph, version));
-  const g = namedNode(metaGraph);
+  const record = DataFactory.namedNode(versionIri(graph, version));
+  const g = DataFactory.namedNode(metaGraph);
   return [
-    quad(record, namedNode(tre('withdrawn')), literal('true', namedNode(recordDatatypes.boolean)), g),
-    quad(
+    DataFactory.quad(
       record,
-      namedNode(prov('invalidatedAtTime')),
-      literal(at.toISOString(), namedNode(recordDatatypes.dateTime)),
+      DataFactory.namedNode(tre('withdrawn')),
+      DataFactory.literal('true', DataFactory.namedNode(recordDatatypes.boolean)),
+      g,
+    ),
+    DataFactory.quad(
+      record,
+      DataFactory.namedNode(prov('invalidatedAtTime')),
+      DataFactory.literal(at.toISOString(), DataFactory.namedNode(recordDatatypes.dateTime)),
       g,
     ),
   ];

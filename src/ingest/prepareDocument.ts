@@ -6,8 +6,6 @@ import { graphIriOf } from './graphIri.js';
 import { isSafeIri } from './metaQueries.js';
 import type { IngestDocument } from './types.js';
 
-const { blankNode, quad } = DataFactory;
-
 /** A document ready to validate and store. */
 export interface PreparedDocument {
   /** Position in the batch. */
@@ -40,12 +38,12 @@ export function prepareDocument(doc: IngestDocument, index: number, prefix: stri
     if (term.termType !== 'BlankNode') return term;
     let node = labels.get(term.value);
     if (node === undefined) {
-      node = blankNode(`${prefix}d${index}n${labels.size}`);
+      node = DataFactory.blankNode(`${prefix}d${index}n${labels.size}`);
       labels.set(term.value, node);
     }
     return node as T;
   };
-  const quads = doc.quads.map((q) => quad(relabel(q.subject), q.predicate, relabel(q.object)));
+  const quads = doc.quads.map((q) => DataFactory.quad(relabel(q.subject), q.predicate, relabel(q.object)));
   return { index, source: doc.source, graph, quads };
 }
 
