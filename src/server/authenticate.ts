@@ -14,7 +14,7 @@ export interface Principal {
  * Reads `Authorization: Bearer <token>` and verifies it. Missing, malformed or unknown -> `UNAUTHORIZED`
  * (answered 401 with `WWW-Authenticate`).
  */
-export async function authenticate(request: FastifyRequest, tokens: TokenStore): Promise<Principal> {
+export function authenticate(request: FastifyRequest, tokens: TokenStore): Principal {
   const header = request.headers.authorization;
   if (header === undefined || header.trim() === '') {
     throw new AtlasError('UNAUTHORIZED', 'writes need an Authorization: Bearer <token> header');
@@ -23,7 +23,7 @@ export async function authenticate(request: FastifyRequest, tokens: TokenStore):
   if (match?.[1] === undefined) {
     throw new AtlasError('UNAUTHORIZED', 'the Authorization header must be "Bearer <token>"');
   }
-  const principal = await tokens.verify(match[1]);
+  const principal = tokens.verify(match[1]);
   if (principal === undefined) throw new AtlasError('UNAUTHORIZED', 'the bearer token is not valid');
   return { provider: principal.provider, admin: principal.admin };
 }

@@ -68,8 +68,9 @@ function validatorCache(validator: ShaclValidator): (profile: ValidationProfile)
  */
 export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
   const { config, store, ingestor, tokens } = options;
+  const logger: FastifyBaseLogger = options.logger;
   const app = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: config.bodyLimit,
     disableRequestLogging: false,
   });

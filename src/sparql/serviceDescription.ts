@@ -3,7 +3,9 @@ import { DataFactory } from 'n3';
 import { dct, rdf, sd } from '../namespaces.js';
 import { bindingsFormats, graphFormats } from './resultFormats.js';
 
-const { namedNode, blankNode, literal, quad } = DataFactory;
+const namedNode = (iri: string) => DataFactory.namedNode(iri);
+const blankNode = (label: string) => DataFactory.blankNode(label);
+const literal = (value: string, language: string) => DataFactory.literal(value, language);
 
 /** Options of `serviceDescription`. */
 export interface ServiceDescriptionOptions {
@@ -23,7 +25,7 @@ export interface ServiceDescriptionOptions {
 export function serviceDescription(options: ServiceDescriptionOptions): Quad[] {
   const quads: Quad[] = [];
   const add = (s: Quad_Subject, p: string, o: Quad_Object): void => {
-    quads.push(quad(s, namedNode(p), o));
+    quads.push(DataFactory.quad(s, namedNode(p), o));
   };
   const service = namedNode(options.endpoint);
   add(service, rdf('type'), namedNode(sd('Service')));

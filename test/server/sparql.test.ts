@@ -23,7 +23,7 @@ describe('SPARQL 1.1 Protocol at /sparql', () => {
     for (const [key, value] of Object.entries(params)) {
       for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
     }
-    return fetch(`${server.url}/sparql?${search}`, { headers });
+    return fetch(`${server.url}/sparql?${search.toString()}`, { headers });
   };
 
   before(async () => {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { AtlasError } from '../../errors.js';
 import { isSystemGraph, type GraphStore } from '../../store/index.js';
 import { sendRdf } from '../sendRdf.js';
@@ -18,7 +18,7 @@ export interface DescribeRoutesOptions {
  * `text/plain` for browsers asking for HTML. System graphs are not served here. Registered last: any GET that
  * no other route claims lands here and gets 404 when no such description exists.
  */
-export const describeRoutes: FastifyPluginAsync<DescribeRoutesOptions> = async (app, options) => {
+export const describeRoutes: FastifyPluginCallback<DescribeRoutesOptions> = (app, options, done) => {
   const { store, publicBase } = options;
   app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
@@ -31,4 +31,5 @@ export const describeRoutes: FastifyPluginAsync<DescribeRoutesOptions> = async (
     }
     throw new AtlasError('NOT_FOUND', `no description at ${path} (looked for <${candidates.join('>, <')}>)`);
   });
+  done();
 };

@@ -1,5 +1,5 @@
 import type { Quad } from '@rdfjs/types';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { AtlasError } from '../../errors.js';
 import type { Ingestor } from '../../ingest/index.js';
 import { rdfFormats, serializeRdf } from '../../rdf/index.js';
@@ -26,9 +26,10 @@ async function ntriplesLines(quads: readonly Quad[]): Promise<string[]> {
  * `&version=N` fetches one (RDF, content negotiation), `GET /graphs/diff?graph=IRI&from=A&to=B` returns
  * `{ graph, from, to, added, removed }` with N-Triples lines.
  */
-export const graphHistoryRoutes: FastifyPluginAsync<GraphHistoryRoutesOptions> = async (
+export const graphHistoryRoutes: FastifyPluginCallback<GraphHistoryRoutesOptions> = (
   app,
   { ingestor },
+  done,
 ) => {
   app.get('/graphs/versions', async (request, reply) => {
     const params = searchParams(request);
@@ -57,4 +58,5 @@ export const graphHistoryRoutes: FastifyPluginAsync<GraphHistoryRoutesOptions> =
     const [added, removed] = await Promise.all([ntriplesLines(diff.added), ntriplesLines(diff.removed)]);
     return reply.type('application/json; charset=utf-8').send({ graph, from, to, added, removed });
   });
+  done();
 };

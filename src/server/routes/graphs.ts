@@ -1,5 +1,5 @@
 import type { Quad } from '@rdfjs/types';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { TokenStore } from '../../auth/index.js';
 import { AtlasError } from '../../errors.js';
 import type { Ingestor } from '../../ingest/index.js';
@@ -39,7 +39,7 @@ function writableGraph(request: FastifyRequest): string {
  * POST merges into the existing description, DELETE removes it. Writes need a bearer token, go through the
  * Ingestor (ownership, SHACL) and change nothing when refused (422 with the report, 403).
  */
-export const graphRoutes: FastifyPluginAsync<GraphRoutesOptions> = async (app, options) => {
+export const graphRoutes: FastifyPluginCallback<GraphRoutesOptions> = (app, options, done) => {
   const { store, ingestor, tokens } = options;
 
   app.get('/graphs', async (request, reply) => {
@@ -59,7 +59,7 @@ export const graphRoutes: FastifyPluginAsync<GraphRoutesOptions> = async (app, o
     reply: FastifyReply,
     merge: boolean,
   ): Promise<FastifyReply> => {
-    const principal = await authenticate(request, tokens);
+    const principal = authenticate(request, tokens);
     const graph = writableGraph(request);
     const body = await readRdfBody(request, graph);
     const existing = await store.getGraph(graph);
@@ -93,7 +93,7 @@ export const graphRoutes: FastifyPluginAsync<GraphRoutesOptions> = async (app, o
   app.post('/graphs', async (request, reply) => write(request, reply, true));
 
   app.delete('/graphs', async (request, reply) => {
-    const principal = await authenticate(request, tokens);
+    const principal = authenticate(request, tokens);
     const graph = writableGraph(request);
     if (!(await store.hasGraph(graph))) throw new AtlasError('NOT_FOUND', `no graph <${graph}>`);
     const deleted = await ingestor.deleteDescription(graph, {
@@ -104,4 +104,5 @@ export const graphRoutes: FastifyPluginAsync<GraphRoutesOptions> = async (app, o
     if (!deleted) throw new AtlasError('NOT_FOUND', `no description <${graph}>`);
     return reply.code(204).send();
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import type { Readiness } from '../Readiness.js';
 
 /** Options of the health routes. */
@@ -8,11 +8,12 @@ export interface HealthRoutesOptions {
 }
 
 /** `GET /health` (alive: always 200, at once) and `GET /ready` (200 once the store is loaded, else 503). */
-export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app, { readiness }) => {
-  app.get('/health', async () => ({ status: 'ok' }));
-  app.get('/ready', async (_request, reply) => {
+export const healthRoutes: FastifyPluginCallback<HealthRoutesOptions> = (app, { readiness }, done) => {
+  app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
+  app.get('/ready', (_request, reply) => {
     const { state, reason } = readiness;
     const body = reason === undefined ? { status: state } : { status: state, reason };
     return reply.code(state === 'ready' ? 200 : 503).send(body);
   });
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { AtlasError } from '../../errors.js';
 import {
   checkQuery,
@@ -54,7 +54,7 @@ function abortOnDisconnect(reply: FastifyReply, controller: AbortController): vo
  * The SPARQL 1.1 Protocol endpoint at `/sparql` (read-only): GET and POST, results by content negotiation,
  * `default-graph-uri` and `named-graph-uri`, the Service Description on GET without a query.
  */
-export const sparqlRoutes: FastifyPluginAsync<SparqlRoutesOptions> = async (app, options) => {
+export const sparqlRoutes: FastifyPluginCallback<SparqlRoutesOptions> = (app, options, done) => {
   const { store, queryTimeoutMs } = options;
 
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
@@ -108,4 +108,5 @@ export const sparqlRoutes: FastifyPluginAsync<SparqlRoutesOptions> = async (app,
 
   app.get('/sparql', handle);
   app.post('/sparql', handle);
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { AtlasError } from '../../errors.js';
 import { graphIriOf, type Ingestor } from '../../ingest/index.js';
 import { validationProfiles, type ShaclValidator, type ValidationProfile } from '../../validate/index.js';
@@ -24,7 +24,7 @@ function isProfile(value: string): value is ValidationProfile {
  * Content-Type) exactly as a write of it (to `graph`, default: the graph derived from the document) would be, and
  * answers 200 with the report. Stores nothing.
  */
-export const validateRoutes: FastifyPluginAsync<ValidateRoutesOptions> = async (app, options) => {
+export const validateRoutes: FastifyPluginCallback<ValidateRoutesOptions> = (app, options, done) => {
   app.post('/validate', async (request, reply) => {
     const requested = searchParams(request).get('profile') ?? options.defaultProfile;
     if (!isProfile(requested)) {
@@ -41,4 +41,5 @@ export const validateRoutes: FastifyPluginAsync<ValidateRoutesOptions> = async (
     const report = await validator.validate(quads, { background });
     return sendReport(request, reply, 200, report);
   });
+  done();
 };
