@@ -7,6 +7,7 @@ import { pathToString, type PathStep } from './pathToString.js';
 import { termToString } from './termToString.js';
 import { compareResults } from './compareResults.js';
 import { fallbackMessage, type ShapePointer } from './fallbackMessage.js';
+import { focusOn, restrictTargets } from './focusTargets.js';
 
 /** The factory shacl-engine needs: RDF/JS terms plus `dataset()`, backed by n3. */
 export const shaclFactory: ShaclFactory = {
@@ -56,6 +57,7 @@ export class ShaclEngine {
       extra['targetResolvers'] = sparql.targetResolvers;
     }
     const validator = new Validator(store, { factory: shaclFactory, ...extra });
+    restrictTargets(validator);
     const shapeOrder = new Map<string, number>();
     for (const quad of shapes) {
       const key = termToString(quad.subject);
@@ -68,6 +70,7 @@ export class ShaclEngine {
   async validate(data: Iterable<Quad>, options: EngineValidateOptions): Promise<ValidationReport> {
     const store = new Store();
     for (const q of data) store.addQuad(DataFactory.quad(q.subject, q.predicate, q.object));
+    focusOn(store, options.focusNodes);
     const report = await this.validator.validate({ dataset: store });
     const seen = new Set<string>();
     const results: ValidationResult[] = [];
