@@ -3,13 +3,14 @@ import { DataFactory } from 'n3';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AtlasError } from '../errors.js';
-import { parseRdf, rdfFormats } from '../rdf/index.js';
-import type { GraphChange, GraphStore } from '../store/index.js';
+import type { GraphStore } from '../store/index.js';
 import type { ShaclValidator } from '../validate/index.js';
-import { canonicalLines, contentHash } from './canonical.js';
+import { contentHash } from './canonical.js';
+import { diffQuads } from './diffQuads.js';
+import { planChanges } from './planChanges.js';
 import { metaGraph, recordsQuery } from './metaQueries.js';
-import { recordsFromRows, versionRecordQuads, withdrawalQuads } from './metaRecords.js';
-import { ownershipProblem, publisherOf } from './ownership.js';
+import { recordsFromRows, withdrawalQuads } from './metaRecords.js';
+import { ownershipProblem } from './ownership.js';
 import { isReservedGraph, prepareDocument } from './prepareDocument.js';
 import type {
   DescriptionRecord,
@@ -94,41 +95,16 @@ export class Ingestor {
       return { committed: false, documents: outcomes };
     }
 
-    const modified = this.clock();
-    const changes: GraphChange[] = [];
-    const metaAdds: Quad[] = [];
-    for (const doc of prepared) {
-      const outcome = outcomes[doc.index]!;
-      const hash = hashes[doc.index]!;
-      const latest = (records.get(doc.graph) ?? []).at(-1);
-      if (latest?.current && latest.contentHash === hash) {
-        Object.assign(outcome, { stored: true, version: latest.version, unchanged: true });
-        continue;
-      }
-      const version = (latest?.version ?? 0) + 1;
-      if (latest?.current) {
-        changes.push({ graph: latest.iri, quads: await this.store.getGraph(doc.graph) });
-      }
-      changes.push({ graph: doc.graph, quads: doc.quads });
-      metaAdds.push(
-        ...versionRecordQuads({
-          graph: doc.graph,
-          version,
-          modified,
-          contentHash: hash,
-          submitter: options.submitter,
-          source: doc.source,
-          publisher: publisherOf(doc.quads),
-          conforms: outcome.report.conforms,
-          activity: options.activity,
-        }),
-      );
-      Object.assign(outcome, { stored: true, version });
-    }
-    if (changes.length > 0) {
-      changes.push({ graph: metaGraph, add: metaAdds });
-      await this.store.applyChanges(changes);
-    }
+    const changes = await planChanges({
+      docs: prepared,
+      outcomes,
+      hashes,
+      records,
+      store: this.store,
+      options,
+      modified: this.clock(),
+    });
+    if (changes.length > 0) await this.store.applyChanges(changes);
     this.logger.info(
       {
         submitter: options.submitter,
@@ -235,16 +211,7 @@ export class Ingestor {
         context: { graph, version: missing },
       });
     }
-    const [linesA, linesB] = await Promise.all([canonicalLines(before), canonicalLines(after)]);
-    const setA = new Set(linesA);
-    const setB = new Set(linesB);
-    const parse = (lines: string[]) =>
-      parseRdf(lines.join('\n'), { format: rdfFormats.nquads, source: `diff of ${graph}` });
-    const [added, removed] = await Promise.all([
-      parse(linesB.filter((l) => !setA.has(l))),
-      parse(linesA.filter((l) => !setB.has(l))),
-    ]);
-    return { added, removed };
+    return diffQuads(before, after, `diff of ${graph}`);
   }
 
   private async listVersionsNow(graph: string): Promise<VersionRecord[]> {
