@@ -57,6 +57,7 @@ export class Ingestor {
   }
 
   private async ingestNow(docs: readonly IngestDocument[], options: IngestOptions): Promise<IngestResult> {
+    if (docs.length === 0) return { committed: true, documents: [] };
     const prefix = `b${randomBytes(4).toString('hex')}`;
     const prepared = docs.map((doc, i) => prepareDocument(doc, i, prefix));
     const seen = new Map<string, string>();
