@@ -72,7 +72,6 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
-    disableRequestLogging: false,
   });
   registerErrorHandler(app);
   app.removeAllContentTypeParsers();

@@ -138,7 +138,7 @@ describe('Graph Store Protocol at /graphs', () => {
         send(
           'PUT',
           iris.minimal,
-          '@prefix dct: <http://purl.org/dc/terms/> .\n<a> dct:title "x" ;;; .',
+          '@prefix dct: <http://purl.org/dc/terms/> .\n<a> dct:title "x" <b> .',
           auth(server.token),
         ),
       );
