@@ -8,3 +8,4 @@ export type {
   RawQueryResult,
 } from './GraphStore.js';
 export { isSystemGraph } from './systemGraphs.js';
+export { EmbeddedStore, type EmbeddedStoreOptions } from './EmbeddedStore.js';

@@ -1,0 +1,114 @@
+import { Worker } from 'node:worker_threads';
+import { AtlasError, type ErrorCode } from '../../errors.js';
+import type { FromWorker, ToWorker, WireError, WorkerCall } from './protocol.js';
+import type { LoadPlan } from './Replica.js';
+
+const runningTypeScript = import.meta.url.endsWith('.ts');
+const entry = new URL(runningTypeScript ? './queryWorker.ts' : './queryWorker.js', import.meta.url);
+// Under tsx (mocha, bin/tre-atlas.js) a worker does not inherit the TypeScript loader, and Node 20 workers
+// ignore `--import` in execArgv: a small CommonJS bootstrap registers tsx, then imports the entry.
+const bootstrap = runningTypeScript
+  ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })` +
+    `.catch((error) => { setImmediate(() => { throw error; }); });`
+  : undefined;
+
+/** Turns an error from a worker back into an AtlasError. */
+export function fromWire(error: WireError): AtlasError {
+  return new AtlasError(
+    error.code as ErrorCode,
+    error.message,
+    error.context ? { context: error.context } : {},
+  );
+}
+
+/** The main thread's side of one query worker thread holding a full replica. */
+export class WorkerHandle {
+  /** Resolves once the replica is loaded; rejects when loading fails. */
+  readonly ready: Promise<void>;
+  isReady = false;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private stopped = false;
+
+  /** `onBroken` is called once if the worker dies or its replica fails after loading. */
+  constructor(
+    plan: LoadPlan,
+    private readonly onBroken: (handle: WorkerHandle, error: Error) => void,
+  ) {
+    this.worker = bootstrap ? new Worker(bootstrap, { eval: true }) : new Worker(entry);
+    let loaded: () => void;
+    let failed: (error: Error) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      loaded = resolve;
+      failed = reject;
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (message: FromWorker) => {
+      if (message.type === 'loaded') {
+        this.isReady = true;
+        loaded();
+      } else if (message.type === 'failed') {
+        const error = fromWire(message.error);
+        if (this.isReady) this.break(error);
+        else failed(error);
+      } else {
+        const waiter = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error) waiter?.reject(fromWire(message.error));
+        else waiter?.resolve(message.value);
+      }
+    });
+    const died = (error: Error): void => {
+      if (!this.isReady) failed(error);
+      this.break(error);
+    };
+    this.worker.on('error', died);
+    this.worker.on('exit', (code) =>
+      died(new AtlasError('UNAVAILABLE', `query worker exited with code ${code}`)),
+    );
+    this.post({ type: 'load', plan });
+  }
+
+  private break(error: Error): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.rejectAll(error);
+    void this.worker.terminate();
+    // Before loading, failure rejects `ready` instead (the pool does not respawn a worker that cannot load).
+    if (this.isReady) this.onBroken(this, error);
+  }
+
+  private rejectAll(error: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
+  }
+
+  private post(message: ToWorker): void {
+    if (!this.stopped) this.worker.postMessage(message);
+  }
+
+  /** Queues a logged batch for the replica (applied in order, before later calls). */
+  apply(seq: number, payload: Uint8Array): void {
+    this.post({ type: 'apply', seq, payload });
+  }
+
+  /** Sends a call; it runs after everything posted before it. */
+  call(call: WorkerCall): Promise<unknown> {
+    if (this.stopped) return Promise.reject(new AtlasError('UNAVAILABLE', 'query worker stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ type: 'call', id, call });
+    });
+  }
+
+  /** Stops the thread at once (even inside a running query); pending calls reject with `error`. */
+  async terminate(error: Error = new AtlasError('UNAVAILABLE', 'query worker stopped')): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.rejectAll(error);
+    await this.worker.terminate();
+  }
+}
