@@ -16,14 +16,23 @@ export async function parseRdfXml(text: string, source: string, baseIri?: string
     ...(baseIri === undefined ? {} : { baseIRI: baseIri }),
   });
   const quads: Quad[] = [];
-  await new Promise<void>((resolve, reject) => {
+  const errors: Error[] = [];
+  const finished = new Promise<void>((resolve) => {
     parser.on('data', (quad: Quad) => quads.push(quad));
-    parser.on('error', (error: Error) => reject(toSyntaxError(error, text, source)));
+    parser.on('error', (error: Error) => errors.push(error));
     parser.on('end', () => resolve());
-    parser.write(text);
+    parser.on('close', () => resolve());
+  });
+  parser.write(text);
+  // The parser reports RDF/XML errors asynchronously: let them arrive before the end-of-input checks.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (errors.length === 0) {
     closeXml(parser);
     parser.end();
-  });
+    await finished;
+  }
+  const [first] = errors;
+  if (first !== undefined) throw toSyntaxError(first, text, source);
   return toN3Quads(quads, 'x');
 }
 
