@@ -1,4 +1,5 @@
 /** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
+import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommand } from './commands/token.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { createProgram } from './createProgram.js';
@@ -7,4 +8,5 @@ import { runCli } from './runCli.js';
 const program = createProgram();
 registerValidateCommand(program);
 registerTokenCommand(program);
+registerServeCommand(program);
 await runCli(program, process.argv);
