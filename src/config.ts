@@ -50,6 +50,20 @@ export const configSchema = z
       .default(10000),
     /** Largest accepted request body, in bytes. */
     bodyLimit: byteSize.default(10 * 1024 * 1024),
+    /** Limits of the GraphQL facade; each refused request names the limit in `extensions.code`. */
+    graphql: z
+      .object({
+        /** Deepest field nesting of a query (introspection not counted). */
+        maxDepth: integer('expected a whole number').pipe(z.number().min(1)).default(10),
+        /** Largest estimated query cost (fields times page sizes of enclosing lists). */
+        maxCost: integer('expected a whole number').pipe(z.number().min(1)).default(50000),
+        /** Largest `first` of a listing. */
+        maxPageSize: integer('expected a whole number').pipe(z.number().min(1)).default(100),
+        /** `first` of a listing when the query gives none. */
+        defaultPageSize: integer('expected a whole number').pipe(z.number().min(1)).default(20),
+      })
+      .strict()
+      .default({ maxDepth: 10, maxCost: 50000, maxPageSize: 100, defaultPageSize: 20 }),
     /** Public base URL of the server (links in the catalogue); default `http://{host}:{port}`. */
     baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     /** Folder of RDF files loaded into an empty store on first start. */
@@ -68,6 +82,9 @@ export const envVariables: Readonly<Record<string, string>> = {
   TRE_ATLAS_HOST: 'host',
   TRE_ATLAS_DATA_DIR: 'dataDir',
   TRE_ATLAS_QUERY_TIMEOUT: 'queryTimeout',
+  TRE_ATLAS_GRAPHQL_MAX_DEPTH: 'graphql.maxDepth',
+  TRE_ATLAS_GRAPHQL_MAX_COST: 'graphql.maxCost',
+  TRE_ATLAS_GRAPHQL_MAX_PAGE_SIZE: 'graphql.maxPageSize',
   TRE_ATLAS_BODY_LIMIT: 'bodyLimit',
   TRE_ATLAS_BASE_URL: 'baseUrl',
   TRE_ATLAS_SEED_DIR: 'seedDir',
