@@ -20,6 +20,7 @@ const prefixes = `
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 `;
 
 /** Parses Turtle with the test prefixes. */
@@ -32,14 +33,15 @@ export function operator(iri: string, name: string): Promise<Quad[]> {
   return turtle(`<${iri}> a foaf:Organization, org:Organization ; foaf:name "${name}"@en .`);
 }
 
-/** A TRE description meeting the core shapes (unless `omitTitle`), with its contact as a blank node. */
+/** A TRE description meeting the core shapes (unless `omitTitle`), with a blank node. */
 export function tre(iri: string, publisher: string, title: string, options: { omitTitle?: boolean } = {}) {
   return turtle(`
 <${iri}> a tre:TrustedResearchEnvironment, dcat:DataService ;
     ${options.omitTitle ? '' : `dct:title "${title}"@en ;`}
     dct:description "A secure environment for analysing sensitive health data."@en ;
     dct:publisher <${publisher}> ;
-    dcat:contactPoint [ a vcard:Organization ; vcard:hasEmail <mailto:support@tre.example.org> ] ;
+    dcat:contactPoint <${iri}#contact> ;
+    rdfs:seeAlso [ rdfs:label "A note in a blank node."@en ] ;
     dcat:landingPage <https://tre.example.org/> ;
     dcat:endpointURL <https://portal.tre.example.org/> ;
     dct:issued "2024-03-01"^^xsd:date ;
@@ -51,6 +53,7 @@ export function tre(iri: string, publisher: string, title: string, options: { om
     tre:accessMode <https://w3id.org/tre-atlas/vocab/access-mode/RemoteDesktop> ;
     tre:mfaRequired true ;
     tre:hostsDataCategory <https://w3id.org/tre-atlas/vocab/data-category/HealthRecords> .
+<${iri}#contact> a vcard:Organization ; vcard:hasEmail <mailto:support@tre.example.org> .
 <https://tre.example.org/> a foaf:Document .
 `);
 }
