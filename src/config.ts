@@ -22,6 +22,19 @@ const byteSize = z.preprocess(
   z.number({ error: 'expected a byte size such as 10485760 or "10mb"' }).int().positive(),
 );
 
+const durationUnits: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A duration in seconds: a number, or a string like `90`, `90s`, `15m`, `6h`, `1d`. */
+const duration = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$/i.exec(value);
+    const unit = durationUnits[(match?.[2] ?? '').toLowerCase()];
+    return match === null || unit === undefined ? value : Number(match[1]) * unit;
+  },
+  z.number({ error: 'expected a duration such as 3600, "90s", "15m", "6h" or "1d"' }).positive(),
+);
+
 /** A whole number, also from a string (environment variables and flags are strings). */
 function integer(message: string) {
   return z.preprocess(
@@ -70,6 +83,20 @@ export const configSchema = z
     seedDir: z.string().min(1).default('data/'),
     /** pino log level. */
     logLevel: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
+    /** Scheduled harvesting inside `serve`: off unless `sources` is set. */
+    harvest: z
+      .object({
+        /** Path of the harvest sources file (JSON, see `tre-atlas harvest --sources`). */
+        sources: z.string().min(1).optional(),
+        /** Time between two harvest runs: seconds, or a duration such as `90s`, `15m`, `6h`, `1d` (default 1 h). */
+        interval: duration.default(3600),
+        /** Run a harvest as soon as the server is ready (default true); else wait one interval first. */
+        atStart: z
+          .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+          .default(true),
+      })
+      .strict()
+      .default({ interval: 3600, atStart: true }),
   })
   .strict();
 
@@ -89,6 +116,8 @@ export const envVariables: Readonly<Record<string, string>> = {
   TRE_ATLAS_BASE_URL: 'baseUrl',
   TRE_ATLAS_SEED_DIR: 'seedDir',
   TRE_ATLAS_LOG_LEVEL: 'logLevel',
+  TRE_ATLAS_HARVEST_SOURCES: 'harvest.sources',
+  TRE_ATLAS_HARVEST_INTERVAL: 'harvest.interval',
 };
 
 /** Options of {@link loadConfig}. */

@@ -45,6 +45,8 @@ export const odrl = namespace('http://www.w3.org/ns/odrl/2/');
 export const hydra = namespace('http://www.w3.org/ns/hydra/core#');
 export const sd = namespace('http://www.w3.org/ns/sparql-service-description#');
 export const fdpo = namespace('https://w3id.org/fdp/fdp-o#');
+/** re3data schema 3.0: FAIR Data Point v1 metadata (`r3d:Repository`, `r3d:dataCatalog`). */
+export const r3d = namespace('http://www.re3data.org/schema/3-0#');
 export const ldp = namespace('http://www.w3.org/ns/ldp#');
 /** W3C unique identifiers for media formats, used in the SPARQL Service Description (`sd:resultFormat`). */
 export const formats = namespace('http://www.w3.org/ns/formats/');
