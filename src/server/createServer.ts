@@ -5,14 +5,17 @@ import type { TokenStore } from '../auth/index.js';
 import type { Ingestor } from '../ingest/index.js';
 import { id } from '../namespaces.js';
 import type { NamedQueries } from '../sparql/index.js';
+import type { GraphqlLimits } from '../graphql/index.js';
 import type { GraphStore } from '../store/index.js';
 import { ShaclValidator, type ValidationProfile } from '../validate/index.js';
 import { registerErrorHandler } from './httpErrors.js';
 import { Readiness } from './Readiness.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { describeRoutes } from './routes/describe.js';
 import { graphHistoryRoutes } from './routes/graphHistory.js';
 import { graphRoutes } from './routes/graphs.js';
 import { healthRoutes } from './routes/health.js';
+import { graphqlRoutes } from './routes/graphql.js';
 import { queryRoutes } from './routes/queries.js';
 import { sparqlRoutes } from './routes/sparql.js';
 import { validateRoutes } from './routes/validate.js';
@@ -27,6 +30,8 @@ export interface ServerConfig {
   baseUrl?: string | undefined;
   /** The IRI base request paths map to for dereferencing; default `https://w3id.org/tre-atlas/`. */
   publicBase?: string | undefined;
+  /** Limits of the GraphQL facade (depth, cost, page size); defaults when absent. */
+  graphql?: Partial<GraphqlLimits> | undefined;
 }
 
 /** Options of {@link createServer}. */
@@ -102,6 +107,21 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     validatorFor: validatorCache(options.validator),
     defaultProfile: options.validator.profile,
   });
+  await app.register(catalogRoutes, {
+    store,
+    publicBase: config.publicBase ?? defaultPublicBase,
+    baseUrl,
+    queryTimeoutMs,
+  });
   await app.register(describeRoutes, { store, publicBase: config.publicBase ?? defaultPublicBase, baseUrl });
+  await app.register(graphqlRoutes, {
+    store,
+    ingestor,
+    validator: options.validator,
+    tokens,
+    logger: options.logger,
+    queryTimeoutMs,
+    limits: config.graphql,
+  });
   return app;
 }
