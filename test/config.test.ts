@@ -19,17 +19,22 @@ describe('loadConfig', () => {
   }
 
   it('gives the documented defaults', () => {
-    const config = loadConfig({ env: {} });
-    assert.deepEqual(config, {
-      port: 8080,
-      host: '127.0.0.1',
-      dataDir: './.tre-atlas',
-      queryTimeout: 10000,
-      bodyLimit: 10 * 1024 * 1024,
-      seedDir: 'data/',
-      logLevel: 'info',
-      baseUrl: 'http://127.0.0.1:8080',
+    const { port, host, dataDir, queryTimeout, bodyLimit, seedDir, logLevel, baseUrl } = loadConfig({
+      env: {},
     });
+    assert.deepEqual(
+      { port, host, dataDir, queryTimeout, bodyLimit, seedDir, logLevel, baseUrl },
+      {
+        port: 8080,
+        host: '127.0.0.1',
+        dataDir: './.tre-atlas',
+        queryTimeout: 10000,
+        bodyLimit: 10 * 1024 * 1024,
+        seedDir: 'data/',
+        logLevel: 'info',
+        baseUrl: 'http://127.0.0.1:8080',
+      },
+    );
   });
 
   it('takes flags over environment over config file over defaults', () => {
