@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AtlasError, type ErrorCode } from '../../errors.js';
 import type { FromWorker, ToWorker, WireError, WorkerCall } from './protocol.js';
@@ -5,12 +6,11 @@ import type { LoadPlan } from './Replica.js';
 
 const runningTypeScript = import.meta.url.endsWith('.ts');
 const entry = new URL(runningTypeScript ? './queryWorker.ts' : './queryWorker.js', import.meta.url);
-// Under tsx (mocha, bin/tre-atlas.js) a worker does not inherit the TypeScript loader, and Node 20 workers
-// ignore `--import` in execArgv: a small CommonJS bootstrap registers tsx, then imports the entry.
+// Under tsx (mocha, bin/tre-atlas.js) a worker does not inherit the TypeScript loader (and Node 20 workers
+// ignore `--import` in execArgv): a CommonJS bootstrap registers tsx's require hook, then loads the entry.
 const bootstrap = runningTypeScript
-  ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })` +
-    `.catch((error) => { setImmediate(() => { throw error; }); });`
+  ? `require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/cjs/api')))}).register();` +
+    `require(${JSON.stringify(fileURLToPath(entry))});`
   : undefined;
 
 /** Turns an error from a worker back into an AtlasError. */
