@@ -1,4 +1,5 @@
 /** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
+import { registerGraphqlSchemaCommand } from './commands/graphqlSchema.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommand } from './commands/token.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -9,4 +10,5 @@ const program = createProgram();
 registerValidateCommand(program);
 registerTokenCommand(program);
 registerServeCommand(program);
+registerGraphqlSchemaCommand(program);
 await runCli(program, process.argv);
