@@ -40,16 +40,18 @@ export interface LoadedDocument {
  * `AtlasError('REMOTE_CONTEXT')`. `source` names the document being read, for the message.
  */
 export function bundledDocumentLoader(source: string): (url: string) => Promise<LoadedDocument> {
-  return async (url: string) => {
+  return (url: string) => {
     const document = bundledContext(url);
     if (document === undefined) {
-      throw new AtlasError(
-        'REMOTE_CONTEXT',
-        `${source}: JSON-LD context <${url}> is not bundled; TRE Atlas never fetches remote contexts. ` +
-          `Inline it or use one of: ${bundledContextUrls.join(', ')}`,
-        { context: { source, url } },
+      return Promise.reject(
+        new AtlasError(
+          'REMOTE_CONTEXT',
+          `${source}: JSON-LD context <${url}> is not bundled; TRE Atlas never fetches remote contexts. ` +
+            `Inline it or use one of: ${bundledContextUrls.join(', ')}`,
+          { context: { source, url } },
+        ),
       );
     }
-    return { contextUrl: null, documentUrl: url, document };
+    return Promise.resolve({ contextUrl: null, documentUrl: url, document });
   };
 }

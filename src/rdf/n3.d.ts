@@ -4,22 +4,29 @@
 declare module 'n3' {
   import type * as RDF from '@rdfjs/types';
 
-  /** RDF/JS data factory producing n3 terms. */
-  export const DataFactory: RDF.DataFactory<RDF.Quad, RDF.Quad> & {
-    namedNode(value: string): RDF.NamedNode;
-    blankNode(value?: string): RDF.BlankNode;
-    literal(
-      value: string,
+  /** RDF/JS data factory producing n3 terms (functions, safe to destructure). */
+  export const DataFactory: {
+    readonly namedNode: <I extends string = string>(value: I) => RDF.NamedNode<I>;
+    readonly blankNode: (value?: string) => RDF.BlankNode;
+    readonly literal: (
+      value: string | number,
       languageOrDatatype?: string | RDF.NamedNode | RDF.DirectionalLanguage,
-    ): RDF.Literal;
-    variable(value: string): RDF.Variable;
-    defaultGraph(): RDF.DefaultGraph;
-    quad(
+    ) => RDF.Literal;
+    readonly variable: (value: string) => RDF.Variable;
+    readonly defaultGraph: () => RDF.DefaultGraph;
+    readonly quad: (
       subject: RDF.Quad_Subject,
       predicate: RDF.Quad_Predicate,
       object: RDF.Quad_Object,
       graph?: RDF.Quad_Graph,
-    ): RDF.Quad;
+    ) => RDF.Quad;
+    readonly triple: (
+      subject: RDF.Quad_Subject,
+      predicate: RDF.Quad_Predicate,
+      object: RDF.Quad_Object,
+    ) => RDF.Quad;
+    readonly fromTerm: <T extends RDF.Term>(term: T) => T;
+    readonly fromQuad: (quad: RDF.Quad) => RDF.Quad;
   };
 
   /** Where an n3 syntax error happened. */

@@ -101,7 +101,9 @@ function propertyElement(tag: string, object: Term, nodeId: (label: string) => s
       return `<${tag} rdf:nodeID="${nodeId(object.value)}"/>`;
     case 'Literal':
       return `<${tag}${literalAttributes(object)}>${escapeText(object.value)}</${tag}>`;
-    default:
+    case 'Variable':
+    case 'Quad':
+    case 'DefaultGraph':
       throw unwritable(`a ${object.termType} cannot be an object`);
   }
 }

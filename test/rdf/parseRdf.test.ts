@@ -10,24 +10,25 @@ const read = (path: string): string => readFileSync(`${fixtures}/${path}`, 'utf8
 const parseFile = (path: string): Promise<Quad[]> =>
   parseRdf(read(path), { format: formatFromPath(path), source: `${fixtures}/${path}` });
 
-/** Runs `fn` while any outgoing TCP connection or fetch fails the test and is recorded. */
-async function withoutNetwork<T>(fn: () => Promise<T>): Promise<{ result: T | unknown; attempts: string[] }> {
+/** Runs `fn` while any fetch or outgoing TCP connection throws and is recorded; returns its result or error. */
+async function withoutNetwork(fn: () => Promise<unknown>): Promise<{ result: unknown; attempts: string[] }> {
   const attempts: string[] = [];
   const originalFetch = globalThis.fetch;
-  const originalConnect = Socket.prototype.connect;
-  globalThis.fetch = async (input: string | URL | Request) => {
-    attempts.push(`fetch ${String(input)}`);
-    throw new Error('network used');
+  const socket = Socket.prototype as unknown as Record<'connect', unknown>;
+  const originalConnect = socket.connect;
+  globalThis.fetch = (input: string | URL | Request) => {
+    attempts.push(`fetch ${input instanceof Request ? input.url : input.toString()}`);
+    return Promise.reject(new Error('network used'));
   };
-  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
+  socket.connect = (...args: unknown[]) => {
     attempts.push(`connect ${JSON.stringify(args[0])}`);
     throw new Error('network used');
-  } as typeof Socket.prototype.connect;
+  };
   try {
     return { result: await fn().catch((e: unknown) => e), attempts };
   } finally {
     globalThis.fetch = originalFetch;
-    Socket.prototype.connect = originalConnect;
+    socket.connect = originalConnect;
   }
 }
 
