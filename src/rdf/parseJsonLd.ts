@@ -20,6 +20,8 @@ export async function parseJsonLd(text: string, source: string, baseIri?: string
   }
   const options = {
     documentLoader: bundledDocumentLoader(source),
+    // Safe mode: a term the context does not map, or a relative IRI, is an error instead of silently dropped data.
+    safe: true,
     ...(baseIri === undefined ? {} : { base: baseIri }),
   };
   let dataset: unknown;
@@ -32,9 +34,8 @@ export async function parseJsonLd(text: string, source: string, baseIri?: string
     const atlas = findAtlasError(error);
     if (atlas !== undefined) throw atlas;
     if (error instanceof Error && error.name.startsWith('jsonld.')) {
-      const details = (error as { details?: Record<string, unknown> }).details ?? {};
-      const code = typeof details['code'] === 'string' ? ` (${details['code']})` : '';
-      throw syntaxError(source, locateDetail(text, details), `${error.message}${code}`, error);
+      const { message, details } = describeJsonLdError(error);
+      throw syntaxError(source, locateDetail(text, details), message, error);
     }
     throw error;
   }
@@ -49,9 +50,25 @@ function findAtlasError(error: unknown, depth = 0): AtlasError | undefined {
   return findAtlasError(details?.cause, depth + 1) ?? findAtlasError(cause, depth + 1);
 }
 
+/** The message and details of a jsonld error; safe-mode errors carry them in a nested event. */
+function describeJsonLdError(error: Error): { message: string; details: Record<string, unknown> } {
+  const details = (error as { details?: Record<string, unknown> }).details ?? {};
+  const event = details['event'] as
+    { code?: string; message?: string; details?: Record<string, unknown> } | undefined;
+  if (event?.message !== undefined) {
+    const subject = Object.values(event.details ?? {}).find((v) => typeof v === 'string');
+    const about = [event.code, subject === undefined ? undefined : JSON.stringify(subject)]
+      .filter(Boolean)
+      .join(' ');
+    return { message: `${event.message}${about === '' ? '' : ` (${about})`}`, details: event.details ?? {} };
+  }
+  const code = typeof details['code'] === 'string' ? ` (${details['code']})` : '';
+  return { message: `${error.message}${code}`, details };
+}
+
 /** Best-effort position of a JSON-LD error: the first occurrence of the term or value it names, else 1:1. */
 function locateDetail(text: string, details: Record<string, unknown>): TextPosition {
-  for (const key of ['term', 'key', 'property', 'value']) {
+  for (const key of ['term', 'key', 'property', 'id', 'value']) {
     const value = details[key];
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
     const offset = text.indexOf(JSON.stringify(value));
