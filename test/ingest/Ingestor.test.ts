@@ -142,6 +142,33 @@ describe('Ingestor', function () {
     assert.deepEqual(await dump(store), before);
   });
 
+  it('refuses a replacement that drops a required statement, even though the old version had it', async () => {
+    await ingestor.ingest([{ quads: await tre(treA, uniA, 'A Safe Haven'), source: 'a.ttl' }], asA);
+    const before = await dump(store);
+    const result = await ingestor.ingest(
+      [{ quads: await tre(treA, uniA, 'x', { omitTitle: true }), source: 'a.ttl' }],
+      asA,
+    );
+    assert.equal(result.documents[0]?.refused, 'INVALID');
+    assert.deepEqual(await dump(store), before);
+  });
+
+  it('gives concurrent writes of one graph successive versions', async () => {
+    const [first, second] = [await tre(treA, uniA, 'One'), await tre(treA, uniA, 'Two')];
+    const [one, two] = await Promise.all([
+      ingestor.ingest([{ quads: first, source: 'one.ttl' }], asA),
+      ingestor.ingest([{ quads: second, source: 'two.ttl' }], asA),
+    ]);
+    assert.deepEqual([one.documents[0]?.version, two.documents[0]?.version], [1, 2]);
+    assert.deepEqual(
+      (await ingestor.listVersions(treA)).map((v) => [v.version, v.source]),
+      [
+        [1, 'one.ttl'],
+        [2, 'two.ttl'],
+      ],
+    );
+  });
+
   it('stores nothing of a batch with one invalid document', async () => {
     const before = await dump(store);
     const result = await ingestor.ingest(
