@@ -48,6 +48,8 @@ export const fdpo = namespace('https://w3id.org/fdp/fdp-o#');
 /** re3data schema 3.0: FAIR Data Point v1 metadata (`r3d:Repository`, `r3d:dataCatalog`). */
 export const r3d = namespace('http://www.re3data.org/schema/3-0#');
 export const ldp = namespace('http://www.w3.org/ns/ldp#');
+/** Virtuoso's own schema graph (kept out of the public default graph by the SPARQL store). */
+export const virtrdf = namespace('http://www.openlinksw.com/schemas/virtrdf#');
 /** W3C unique identifiers for media formats, used in the SPARQL Service Description (`sd:resultFormat`). */
 export const formats = namespace('http://www.w3.org/ns/formats/');
 
