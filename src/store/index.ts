@@ -9,3 +9,4 @@ export type {
 } from './GraphStore.js';
 export { isSystemGraph } from './systemGraphs.js';
 export { EmbeddedStore, type EmbeddedStoreOptions } from './EmbeddedStore.js';
+export { SparqlStore, type SparqlStoreOptions } from './SparqlStore.js';
