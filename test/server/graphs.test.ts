@@ -30,68 +30,77 @@ describe('Graph Store Protocol at /graphs', () => {
     return response;
   }
 
-  beforeEach(async () => {
+  let count = 0;
+  /** A TRE IRI no other test uses, and the minimal fixture rewritten to describe it. */
+  async function freshTre(): Promise<{ iri: string; turtle: string }> {
+    count += 1;
+    const iri = `${iris.minimal}-${count}`;
+    return { iri, turtle: (await fixture('minimal.ttl')).replaceAll(`<${iris.minimal}>`, `<${iri}>`) };
+  }
+
+  // One server for the file: writes use fresh graphs; refusals are checked to change nothing.
+  before(async () => {
     server = await startTestServer({ config: { bodyLimit: 64 * 1024 } });
+    await putMinimal(server);
   });
-  afterEach(async () => server.close());
+  after(async () => server.close());
 
   describe('writes', () => {
     it('creates with PUT (201), replaces with PUT (204), and reads back what was written', async () => {
-      const created = await send('PUT', iris.minimal, await fixture('minimal.ttl'), auth(server.token));
+      const tre = await freshTre();
+      const created = await send('PUT', tre.iri, tre.turtle, auth(server.token));
       assert.equal(created.status, 201);
-      const replaced = await send('PUT', iris.minimal, await fixture('minimal.ttl'), auth(server.token));
+      const replaced = await send('PUT', tre.iri, tre.turtle, auth(server.token));
       assert.equal(replaced.status, 204);
-      const read = await fetch(graphUrl(iris.minimal));
+      const read = await fetch(graphUrl(tre.iri));
       assert.equal(read.status, 200);
       const quads = await parseResponse(read);
-      assert.ok(
-        quads.some((q) => q.predicate.value === dct('title') && q.object.value === 'Minimal Example TRE'),
-      );
+      assert.ok(quads.some((q) => q.subject.value === tre.iri && q.object.value === 'Minimal Example TRE'));
     });
 
     it('merges a POST into the existing description (204) and keeps both', async () => {
-      await putMinimal(server);
-      const response = await send('POST', iris.minimal, keywordTurtle, auth(server.token));
+      const tre = await freshTre();
+      assert.equal((await send('PUT', tre.iri, tre.turtle, auth(server.token))).status, 201);
+      const keyword = keywordTurtle.replace(iris.minimal, tre.iri);
+      const response = await send('POST', tre.iri, keyword, auth(server.token));
       assert.equal(response.status, 204);
-      const quads = await parseResponse(await fetch(graphUrl(iris.minimal)));
+      const quads = await parseResponse(await fetch(graphUrl(tre.iri)));
       assert.ok(quads.some((q) => q.predicate.value === dcat('keyword') && q.object.value === 'genomics'));
       assert.ok(quads.some((q) => q.predicate.value === dct('title')));
     });
 
     it('creates with POST when the graph is new (201)', async () => {
-      const response = await send('POST', iris.minimal, await fixture('minimal.ttl'), auth(server.token));
+      const tre = await freshTre();
+      const response = await send('POST', tre.iri, tre.turtle, auth(server.token));
       assert.equal(response.status, 201);
+      assert.equal((await fetch(graphUrl(tre.iri))).status, 200);
     });
 
     it('accepts every RDF format it can read (JSON-LD, N-Triples)', async () => {
-      await putMinimal(server);
-      const ntriples = await (
-        await fetch(graphUrl(iris.minimal), { headers: { accept: 'application/n-triples' } })
-      ).text();
-      const jsonld = await (
-        await fetch(graphUrl(iris.minimal), { headers: { accept: 'application/ld+json' } })
-      ).text();
-      const asNt = await send('PUT', iris.minimal, ntriples, auth(server.token, 'application/n-triples'));
+      const tre = await freshTre();
+      assert.equal((await send('PUT', tre.iri, tre.turtle, auth(server.token))).status, 201);
+      const read = async (accept: string): Promise<string> =>
+        (await fetch(graphUrl(tre.iri), { headers: { accept } })).text();
+      const ntriples = await read('application/n-triples');
+      const jsonld = await read('application/ld+json');
+      const asNt = await send('PUT', tre.iri, ntriples, auth(server.token, 'application/n-triples'));
       assert.equal(asNt.status, 204);
-      const asJsonLd = await send('PUT', iris.minimal, jsonld, auth(server.token, 'application/ld+json'));
+      const asJsonLd = await send('PUT', tre.iri, jsonld, auth(server.token, 'application/ld+json'));
       assert.equal(asJsonLd.status, 204);
     });
 
     it('deletes with DELETE (204), after which GET answers 404', async () => {
-      await putMinimal(server);
-      const response = await send('DELETE', iris.minimal, undefined, {
-        authorization: `Bearer ${server.token}`,
-      });
+      const tre = await freshTre();
+      assert.equal((await send('PUT', tre.iri, tre.turtle, auth(server.token))).status, 201);
+      const response = await send('DELETE', tre.iri, undefined, { authorization: `Bearer ${server.token}` });
       assert.equal(response.status, 204);
-      const read = await fetch(graphUrl(iris.minimal));
+      const read = await fetch(graphUrl(tre.iri));
       assert.equal(read.status, 404);
       assert.match(await message(read), /no graph/);
     });
   });
 
   describe('refused writes change nothing', () => {
-    beforeEach(async () => putMinimal(server));
-
     it('401 without a token, with WWW-Authenticate', async () => {
       const response = await refusedWrite(401, async () =>
         send('PUT', iris.minimal, await fixture('invalid.ttl'), { 'content-type': 'text/turtle' }),
@@ -210,8 +219,6 @@ describe('Graph Store Protocol at /graphs', () => {
   });
 
   describe('reads', () => {
-    beforeEach(async () => putMinimal(server));
-
     for (const mediaType of [
       'text/turtle',
       'application/n-triples',
