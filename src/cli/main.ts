@@ -1,5 +1,6 @@
 /** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
 import { registerGraphqlSchemaCommand } from './commands/graphqlSchema.js';
+import { registerQueryCommand } from './commands/query.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommand } from './commands/token.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -11,4 +12,5 @@ registerValidateCommand(program);
 registerTokenCommand(program);
 registerServeCommand(program);
 registerGraphqlSchemaCommand(program);
+registerQueryCommand(program);
 await runCli(program, process.argv);
