@@ -1,7 +1,11 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { AtlasError } from '../../errors.js';
 import type { GraphChange } from '../GraphStore.js';
+import { sys } from '../../namespaces.js';
 import { assertIri, termToNQuads } from '../nquads.js';
+
+/** A graph never written: the drop list of a batch that drops nothing. */
+const NOTHING = sys('empty-dataset');
 
 /** What a batch does to one graph: optionally empty it first, then add the staged triples. */
 export interface GraphPlan {
@@ -70,16 +74,11 @@ export function commitUpdate(
   dropped: readonly string[],
   copies: ReadonlyArray<[staging: string, target: string]>,
 ): string {
-  const deleted =
-    dropped.length > 0
-      ? `{ VALUES ?g { ${dropped.map((g) => `<${g}>`).join(' ')} } GRAPH ?g { ?s ?p ?o } }`
-      : '';
-  const copied =
-    copies.length > 0
-      ? `{ VALUES (?st ?t) { ${copies.map(([s, t]) => `(<${s}> <${t}>)`).join(' ')} } GRAPH ?st { ?s2 ?p2 ?o2 } }`
-      : '';
-  const where = deleted && copied ? `${deleted} UNION ${copied}` : deleted || copied;
-  const del = deleted ? 'DELETE { GRAPH ?g { ?s ?p ?o } } ' : '';
-  const ins = copied ? 'INSERT { GRAPH ?t { ?s2 ?p2 ?o2 } } ' : '';
-  return `${del}${ins}WHERE { ${where} }`;
+  // Always a DELETE part: Virtuoso 7.2 fails on INSERT-only with VALUES pairs (SR002 string_output_string).
+  const drops = dropped.length > 0 ? dropped : [NOTHING];
+  const deleted = `{ VALUES ?g { ${drops.map((g) => `<${g}>`).join(' ')} } GRAPH ?g { ?s ?p ?o } }`;
+  if (copies.length === 0) return `DELETE { GRAPH ?g { ?s ?p ?o } } WHERE ${deleted}`;
+  const pairs = copies.map(([s, t]) => `(<${s}> <${t}>)`).join(' ');
+  const copied = `{ VALUES (?st ?t) { ${pairs} } GRAPH ?st { ?s2 ?p2 ?o2 } }`;
+  return `DELETE { GRAPH ?g { ?s ?p ?o } } INSERT { GRAPH ?t { ?s2 ?p2 ?o2 } } WHERE { ${deleted} UNION ${copied} }`;
 }

@@ -32,9 +32,10 @@ export function scopeQuery(sparql: string, options: QueryOptions, graphs: GraphS
   const base = options.baseIri ? `BASE <${options.baseIri}> ` : '';
   if (options.defaultGraphs || options.namedGraphs || FROM.test(sparql)) {
     const explicit = explicitDataset(sparql, options, dataset, graphs);
-    if (explicit !== undefined) return base + explicit;
+    if (explicit !== undefined) return `define sql:describe-mode "CBD" ${base}${explicit}`;
   }
-  const defines: string[] = [];
+  // CBD: Virtuoso's default DESCRIBE over the union graph answers nothing; CBD is what oxigraph gives.
+  const defines: string[] = ['define sql:describe-mode "CBD"'];
   if (dataset === 'public') {
     for (const g of graphs.hidden())
       defines.push(`define input:default-graph-exclude <${g}> define input:named-graph-exclude <${g}>`);

@@ -29,7 +29,7 @@ export function serverError(answer: HttpAnswer, what: string, sparql?: string): 
       context: { ...context, source: 'query', ...position },
     });
   }
-  if (/\bS1T00\b|\bS1TAT\b|timeout/i.test(message))
+  if (/\bS1T00\b|\bS1TAT\b|timeout|estimated execution time/i.test(message))
     return new AtlasError('TIMEOUT', `${what}: the server stopped at its time limit: ${message}`, {
       context,
     });
