@@ -6,8 +6,15 @@
  * `envVariables` (nested sections use dotted keys, e.g. `'harvest.interval'`).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AtlasError } from './errors.js';
+
+/** The descriptions bundled with TRE Atlas (`data/`), loaded into an empty store. */
+export const bundledData = fileURLToPath(new URL('../data/', import.meta.url));
+
+/** The project's vocabulary (`ontology/`), kept in the store as one graph per file. */
+export const bundledOntology = fileURLToPath(new URL('../ontology/', import.meta.url));
 
 const sizeUnits: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -80,9 +87,27 @@ export const configSchema = z
     /** Public base URL of the server (links in the catalogue); default `http://{host}:{port}`. */
     baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     /** Folder of RDF files loaded into an empty store on first start. */
-    seedDir: z.string().min(1).default('data/'),
+    seedDir: z.string().min(1).default(bundledData),
     /** pino log level. */
     logLevel: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
+    /** The graph store: `embedded` (oxigraph + write-ahead log in `dataDir`) or `sparql` (a remote server). */
+    store: z.enum(['embedded', 'sparql'], { error: 'expected embedded or sparql' }).default('embedded'),
+    /** The remote SPARQL server of `store: sparql` (tested with Virtuoso 7). */
+    sparql: z
+      .object({
+        /** SPARQL 1.1 Protocol query endpoint. */
+        query: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+        /** SPARQL 1.1 Update endpoint. */
+        update: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+        /** Graph Store Protocol endpoint (Virtuoso: /sparql-graph-crud-auth), used to stage writes. */
+        gsp: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+        /** User for HTTP basic or digest authentication. */
+        user: z.string().min(1).optional(),
+        /** Password of `user`. */
+        password: z.string().optional(),
+      })
+      .strict()
+      .default({}),
     /** Scheduled harvesting inside `serve`: off unless `sources` is set. */
     harvest: z
       .object({
@@ -116,6 +141,12 @@ export const envVariables: Readonly<Record<string, string>> = {
   TRE_ATLAS_BASE_URL: 'baseUrl',
   TRE_ATLAS_SEED_DIR: 'seedDir',
   TRE_ATLAS_LOG_LEVEL: 'logLevel',
+  TRE_ATLAS_STORE: 'store',
+  TRE_ATLAS_SPARQL_QUERY: 'sparql.query',
+  TRE_ATLAS_SPARQL_UPDATE: 'sparql.update',
+  TRE_ATLAS_SPARQL_GSP: 'sparql.gsp',
+  TRE_ATLAS_SPARQL_USER: 'sparql.user',
+  TRE_ATLAS_SPARQL_PASSWORD: 'sparql.password',
   TRE_ATLAS_HARVEST_SOURCES: 'harvest.sources',
   TRE_ATLAS_HARVEST_INTERVAL: 'harvest.interval',
 };

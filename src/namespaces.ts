@@ -21,6 +21,8 @@ export const tre = namespace('https://w3id.org/tre-atlas/ns#');
 export const vocab = namespace('https://w3id.org/tre-atlas/vocab/');
 /** Instance data (TREs, operators, federations) of the bundled examples. */
 export const id = namespace('https://w3id.org/tre-atlas/id/');
+/** Graphs holding the project's own vocabulary (`ontology/`), one per file: `ontologyGraph('vocab/five-safes')`. */
+export const ontologyGraph = namespace('https://w3id.org/tre-atlas/ontology/');
 /** System graphs: the meta graph, archived versions, harvest reports. Never part of the public default graph. */
 export const sys = namespace('https://w3id.org/tre-atlas/system/');
 

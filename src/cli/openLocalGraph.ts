@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
-import type { AtlasConfig } from '../config.js';
-import { Ingestor, loadSeed } from '../ingest/index.js';
+import { bundledOntology, type AtlasConfig } from '../config.js';
+import { hasDescriptions, Ingestor, loadSeed, syncVocabulary } from '../ingest/index.js';
 import { EmbeddedStore, type GraphStore } from '../store/index.js';
 import { ShaclValidator } from '../validate/index.js';
 
@@ -30,7 +30,8 @@ export function stderrLogger(level: string): Logger {
 
 /**
  * Opens the embedded store of `config.dataDir` with the validator (recommended layer) and the ingestor, and fills
- * an empty store from the seed folder (`data/`), as `serve` does on first start.
+ * an empty store from the seed folder (`data/`), as `serve` does on first start. The vocabulary (`ontology/`) is
+ * brought up to date in the store each time.
  */
 export async function openLocalGraph(
   config: AtlasConfig,
@@ -42,7 +43,8 @@ export async function openLocalGraph(
   try {
     const validator = await ShaclValidator.create({ profile: 'recommended' });
     const ingestor = await Ingestor.create({ store, validator, logger });
-    if (options.seed !== false && (await store.listGraphs()).length === 0) {
+    await syncVocabulary({ store, dir: bundledOntology, logger });
+    if (options.seed !== false && !(await hasDescriptions(store))) {
       options.note?.(`The store in ${config.dataDir} is empty: loading ${config.seedDir} first.`);
       await loadSeed({ ingestor, dir: config.seedDir, logger });
     }

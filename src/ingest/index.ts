@@ -15,3 +15,4 @@ export type {
   IngestorOptions,
   VersionRecord,
 } from './types.js';
+export { hasDescriptions, syncVocabulary, vocabularyIndexGraph, type SyncVocabularyOptions } from './syncVocabulary.js';
