@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { TokenStore } from '../../auth/index.js';
 import { loadConfig, type AtlasConfig } from '../../config.js';
 import { Ingestor, loadSeed } from '../../ingest/index.js';
+import { scheduleHarvest } from '../../harvest/index.js';
 import { createServer, Readiness } from '../../server/index.js';
 import { NamedQueries } from '../../sparql/index.js';
 import { EmbeddedStore, type GraphStore } from '../../store/index.js';
@@ -55,6 +56,7 @@ async function serveAction(flags: ServeFlags): Promise<void> {
   const tokens = await TokenStore.open({ dataDir: config.dataDir });
   const ingestor = await Ingestor.create({ store, validator, logger });
   const readiness = new Readiness();
+  const harvests = scheduleHarvest({ settings: config.harvest, store, ingestor, logger });
   const app = await createServer({
     // With --port 0 the derived base URL names port 0: take the base from each request's Host instead.
     config: { ...config, baseUrl: /:0$/.test(config.baseUrl) ? undefined : config.baseUrl },
@@ -74,8 +76,8 @@ async function serveAction(flags: ServeFlags): Promise<void> {
       logger.info({ signal }, 'shutting down');
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      app
-        .close()
+      Promise.resolve(harvests?.stop())
+        .then(() => app.close())
         .then(() => store.close())
         .then(() => logger.info('stopped'))
         .catch((error: unknown) => {
@@ -88,6 +90,7 @@ async function serveAction(flags: ServeFlags): Promise<void> {
     process.on('SIGTERM', stop);
   });
   await seedIfEmpty(config, store, ingestor, readiness, logger);
+  harvests?.start();
   await stopped;
 }
 
