@@ -9,6 +9,7 @@ import { GraphqlModel } from './GraphqlModel.js';
 import { defaultGraphqlLimits, type GraphqlLimits } from './limits.js';
 import { listingResolvers } from './listingResolvers.js';
 import { loadShapeModel } from './loadShapeModel.js';
+import { scalarResolvers } from './scalars.js';
 import { writeResolvers, type WriteServices } from './writeResolvers.js';
 
 /** Where the schema comes from. */
@@ -58,6 +59,7 @@ export async function createGraphqlSchema(
   const writes = writeResolvers(options);
   const conceptRefs = (scheme: SchemeRecord) => scheme.concepts.map((c) => ({ iri: c.iri }));
   const resolvers = {
+    ...scalarResolvers,
     ...fieldResolvers(model, model.concepts),
     ...listings.rest,
     RdfFormat: writes.RdfFormat,

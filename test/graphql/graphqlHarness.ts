@@ -47,7 +47,7 @@ export class CountingStore implements GraphStore {
 /** Provider IRIs the harness issues tokens for. */
 export const providers = {
   uio: 'https://ror.org/01xtthb56',
-  csc: 'https://ror.org/04m8m1253',
+  csc: 'https://w3id.org/tre-atlas/id/org/csc',
 };
 
 /** What {@link Harness.makeYoga} may change. */
