@@ -59,7 +59,8 @@ export function termToNQuads(term: Term, where: string): string {
     }
     case 'Quad':
       return `<<( ${termToNQuads(term.subject, where)} ${termToNQuads(term.predicate, where)} ${termToNQuads(term.object, where)} )>>`;
-    default:
+    case 'DefaultGraph':
+    case 'Variable':
       throw new AtlasError('USAGE', `${where}: a ${term.termType} cannot be stored`);
   }
 }

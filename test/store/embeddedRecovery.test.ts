@@ -114,7 +114,7 @@ describe('EmbeddedStore durability', function () {
     const segments = await filesIn(dir, /^wal-\d+\.log$/);
     assert.ok(
       segments.every((name) => Number(/\d+/.exec(name)![0]) > 1),
-      `old segments deleted: ${segments}`,
+      `old segments deleted: ${segments.join(', ')}`,
     );
     await withStore(dir, async (store) => {
       assert.deepEqual(await store.listGraphs(), names.map((n) => ex(`g/${n}`)).sort());

@@ -2,7 +2,7 @@ import type { Quad } from '@rdfjs/types';
 import assert from 'node:assert/strict';
 import { DataFactory, Parser } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
-import { isAtlasError } from '../../src/errors.js';
+import { isAtlasError, type ErrorCode } from '../../src/errors.js';
 import type { GraphStore } from '../../src/store/index.js';
 import { description, ex, manyTriples, sysGraph } from './fixtures.js';
 
@@ -23,12 +23,12 @@ function triples(quads: Quad[]): Quad[] {
   return quads.map((q) => quad(q.subject, q.predicate, q.object, defaultGraph()));
 }
 
-async function rejectsWith(promise: Promise<unknown>, code: string): Promise<Error> {
+async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<Error> {
   try {
     await promise;
   } catch (error) {
-    assert.ok(isAtlasError(error, code as never), `expected AtlasError ${code}, got ${String(error)}`);
-    return error as Error;
+    assert.ok(isAtlasError(error, code), `expected AtlasError ${code}, got ${String(error)}`);
+    return error;
   }
   assert.fail(`expected AtlasError ${code}, but it succeeded`);
 }
@@ -288,7 +288,7 @@ export function describeGraphStore(name: string, factory: () => Promise<StoreFix
       ]);
       await store.applyChanges([{ graph: ex('g/b'), quads: null }]);
       await store.applyChanges([{ graph: ex('g/a'), add: manyTriples(3) }]);
-      store = await fixture.reopen!();
+      store = await fixture.reopen();
       assert.deepEqual(await store.listGraphs(), [ex('g/a')]);
       assert.deepEqual(await store.listGraphs({ dataset: 'system' }), [sysGraph('meta')]);
       const restored = await store.getGraph(ex('g/a'));
