@@ -1,6 +1,7 @@
 /** Harvesting providers' own descriptions: RDF documents, DCAT catalogues, FAIR Data Points, SPARQL endpoints. */
 export { Harvester, harvestDefaults, type HarvesterOptions, type HarvestRunOptions } from './Harvester.js';
 export { HarvestScheduler, type HarvestSchedulerOptions } from './HarvestScheduler.js';
+export { scheduleHarvest, type HarvestSettings } from './scheduleHarvest.js';
 export {
   parseSources,
   readSources,
