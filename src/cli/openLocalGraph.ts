@@ -1,7 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { bundledOntology, type AtlasConfig } from '../config.js';
 import { hasDescriptions, Ingestor, loadSeed, syncVocabulary } from '../ingest/index.js';
-import { EmbeddedStore, type GraphStore } from '../store/index.js';
+import { openStore, type GraphStore } from '../store/index.js';
 import { ShaclValidator } from '../validate/index.js';
 
 /** The knowledge graph of a local data directory, opened for a command. */
@@ -38,8 +38,7 @@ export async function openLocalGraph(
   options: OpenLocalGraphOptions = {},
 ): Promise<LocalGraph> {
   const logger = options.logger ?? stderrLogger(config.logLevel);
-  const store = new EmbeddedStore({ dataDir: config.dataDir, logger, queryTimeoutMs: config.queryTimeout });
-  await store.open();
+  const store = await openStore(config, logger);
   try {
     const validator = await ShaclValidator.create({ profile: 'recommended' });
     const ingestor = await Ingestor.create({ store, validator, logger });

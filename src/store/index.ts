@@ -10,3 +10,4 @@ export type {
 export { isSystemGraph } from './systemGraphs.js';
 export { EmbeddedStore, type EmbeddedStoreOptions } from './EmbeddedStore.js';
 export { SparqlStore, type SparqlStoreOptions } from './SparqlStore.js';
+export { openStore } from './openStore.js';

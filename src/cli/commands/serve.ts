@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { TokenStore } from '../../auth/index.js';
-import { loadConfig, type AtlasConfig } from '../../config.js';
-import { Ingestor, loadSeed } from '../../ingest/index.js';
+import { bundledOntology, loadConfig, type AtlasConfig } from '../../config.js';
+import { AtlasError } from '../../errors.js';
+import { hasDescriptions, Ingestor, loadSeed, syncVocabulary } from '../../ingest/index.js';
 import { scheduleHarvest } from '../../harvest/index.js';
 import { createServer, Readiness } from '../../server/index.js';
 import { NamedQueries } from '../../sparql/index.js';
-import { EmbeddedStore, type GraphStore } from '../../store/index.js';
+import { EmbeddedStore, SparqlStore, type GraphStore } from '../../store/index.js';
 import { ShaclValidator } from '../../validate/index.js';
 
 interface ServeFlags {
@@ -17,10 +18,42 @@ interface ServeFlags {
   queryTimeout?: string;
   bodyLimit?: string;
   config?: string;
+  store?: string;
+  sparqlQuery?: string;
+  sparqlUpdate?: string;
+  sparqlGsp?: string;
+  sparqlUser?: string;
+  sparqlPassword?: string;
 }
 
-/** Loads `data/` (the seed) into an empty store, then marks the server ready; a failure is logged and reported. */
-async function seedIfEmpty(
+/** The configured store: embedded in `dataDir`, or a remote SPARQL server (`store: sparql`). */
+function createStore(config: AtlasConfig, logger: Logger): GraphStore {
+  const queryTimeoutMs = config.queryTimeout;
+  if (config.store === 'embedded')
+    return new EmbeddedStore({ dataDir: config.dataDir, logger, queryTimeoutMs });
+  const { query, update, gsp, user, password } = config.sparql;
+  if (query === undefined || update === undefined) {
+    throw new AtlasError(
+      'USAGE',
+      'store "sparql" needs sparql.query and sparql.update (TRE_ATLAS_SPARQL_QUERY/UPDATE)',
+    );
+  }
+  return new SparqlStore({
+    queryUrl: query,
+    updateUrl: update,
+    logger,
+    queryTimeoutMs,
+    ...(gsp === undefined ? {} : { gspUrl: gsp }),
+    ...(user === undefined ? {} : { user }),
+    ...(password === undefined ? {} : { password }),
+  });
+}
+
+/**
+ * Brings the vocabulary graphs up to date, loads the seed (`data/`) when the store holds no description, then
+ * marks the server ready; a failure is logged and reported on `/ready`.
+ */
+async function prepareStore(
   config: AtlasConfig,
   store: GraphStore,
   ingestor: Ingestor,
@@ -28,7 +61,8 @@ async function seedIfEmpty(
   logger: Logger,
 ): Promise<void> {
   try {
-    if ((await store.listGraphs()).length === 0) {
+    await syncVocabulary({ store, dir: bundledOntology, logger });
+    if (!(await hasDescriptions(store))) {
       logger.info({ seedDir: config.seedDir }, 'empty store: loading the seed');
       await loadSeed({ ingestor, dir: config.seedDir, logger });
     }
@@ -43,14 +77,32 @@ async function seedIfEmpty(
 
 /** Starts the server and resolves once it has shut down after SIGINT or SIGTERM. */
 async function serveAction(flags: ServeFlags): Promise<void> {
-  const { config: configFile, ...settings } = flags;
-  const config = loadConfig({ flags: { ...settings }, ...(configFile === undefined ? {} : { configFile }) });
+  const {
+    config: configFile,
+    sparqlQuery,
+    sparqlUpdate,
+    sparqlGsp,
+    sparqlUser,
+    sparqlPassword,
+    ...settings
+  } = flags;
+  const sparql = {
+    'sparql.query': sparqlQuery,
+    'sparql.update': sparqlUpdate,
+    'sparql.gsp': sparqlGsp,
+    'sparql.user': sparqlUser,
+    'sparql.password': sparqlPassword,
+  };
+  const config = loadConfig({
+    flags: { ...settings, ...sparql },
+    ...(configFile === undefined ? {} : { configFile }),
+  });
   const logger = pino(
     { level: config.logLevel, name: 'tre-atlas' },
     pino.destination({ dest: 2, sync: true }),
   );
   const queries = await NamedQueries.load(fileURLToPath(new URL('../../../queries', import.meta.url)));
-  const store = new EmbeddedStore({ dataDir: config.dataDir, logger, queryTimeoutMs: config.queryTimeout });
+  const store = createStore(config, logger);
   await store.open();
   const validator = await ShaclValidator.create({ profile: 'recommended' });
   const tokens = await TokenStore.open({ dataDir: config.dataDir });
@@ -89,7 +141,7 @@ async function serveAction(flags: ServeFlags): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  await seedIfEmpty(config, store, ingestor, readiness, logger);
+  await prepareStore(config, store, ingestor, readiness, logger);
   harvests?.start();
   await stopped;
 }
@@ -111,5 +163,11 @@ export function registerServeCommand(program: Command): void {
     .option('--query-timeout <ms>', 'time limit of a SPARQL query in milliseconds (default 10000)')
     .option('--body-limit <bytes>', 'largest request body, e.g. 10mb (default 10 MB)')
     .option('--config <file>', 'JSON config file with the same keys')
+    .option('--store <kind>', 'graph store: embedded (default) or sparql (a remote SPARQL server)')
+    .option('--sparql-query <url>', 'store sparql: SPARQL query endpoint')
+    .option('--sparql-update <url>', 'store sparql: SPARQL Update endpoint')
+    .option('--sparql-gsp <url>', 'store sparql: Graph Store Protocol endpoint (stages writes)')
+    .option('--sparql-user <user>', 'store sparql: user (HTTP basic or digest)')
+    .option('--sparql-password <password>', 'store sparql: password (or TRE_ATLAS_SPARQL_PASSWORD)')
     .action(serveAction);
 }
