@@ -57,7 +57,8 @@ async function stop(running: Running): Promise<number | null> {
 }
 
 async function titles(url: string): Promise<string[]> {
-  const query = 'SELECT ?title WHERE { ?tre <http://purl.org/dc/terms/title> ?title }';
+  const query =
+    'SELECT ?title WHERE { ?tre a <https://w3id.org/tre-atlas/ns#TrustedResearchEnvironment> ; <http://purl.org/dc/terms/title> ?title }';
   const response = await fetch(`${url}/sparql?query=${encodeURIComponent(query)}`);
   assert.equal(response.status, 200);
   const body = (await response.json()) as { results: { bindings: Array<{ title: { value: string } }> } };
