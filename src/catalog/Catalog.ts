@@ -115,13 +115,7 @@ export class Catalog {
         .map((q) => q.object.value)
         .filter((iri) => datasetTyped.has(iri)),
     );
-    const listed = new Set(plan.state.items.map((item) => item.graph));
-    const subjects = new Set(content.map((q) => q.subject.value));
-    const references = objectIris(content).filter(
-      (iri) => plan.state.described.has(iri) && !listed.has(iri) && !subjects.has(iri),
-    );
-    const referenced = await this.construct(references);
-    const described = [...content, ...referenced];
+    const described = [...content, ...(await this.referenced(content, plan))];
     const known = new Set(described.map((q) => q.subject.value));
     const vocabulary = this.authority.nodesFor(objectIris(described).filter((iri) => !known.has(iri)));
     const profile = plan.request.profile;
@@ -149,7 +143,28 @@ export class Catalog {
           });
     const all = dedupeQuads([...catalogQuads, ...paging, ...described, ...vocabulary]);
     const roots = view === undefined ? [this.settings.iri] : [this.settings.iri, view.self];
-    return sortQuads(profile === 'dcat-ap' ? dcatApView(all, roots, this.authority) : all);
+    return sortQuads(profile === 'dcat-ap' ? dcatApView(all, roots, this.authority) : all, roots);
+  }
+
+  /**
+   * The descriptions (other than listed ones) that `content` points to, such as operators and federations; then,
+   * for at most two more rounds, the descriptions of nodes those mention as subjects (a member an operator's
+   * federation states a membership for), so that every node on the page is described in full.
+   */
+  private async referenced(content: readonly Quad[], plan: CatalogPlan): Promise<Quad[]> {
+    const listed = new Set(plan.state.items.map((item) => item.graph));
+    const included = new Set(plan.items.map((item) => item.graph));
+    const wanted = (iri: string) => plan.state.described.has(iri) && !listed.has(iri) && !included.has(iri);
+    const subjects = new Set(content.map((q) => q.subject.value));
+    let pending = objectIris(content).filter((iri) => wanted(iri) && !subjects.has(iri));
+    const out: Quad[] = [];
+    for (let round = 0; round < 3 && pending.length > 0; round += 1) {
+      for (const graph of pending) included.add(graph);
+      const quads = await this.construct(pending);
+      out.push(...quads);
+      pending = unique(quads.map((q) => q.subject.value).filter(wanted));
+    }
+    return out;
   }
 
   private queryOptions(): { timeoutMs?: number } {

@@ -31,10 +31,17 @@ export function dedupeQuads(quads: readonly Quad[]): Quad[] {
   return [...seen.values()];
 }
 
-/** The quads sorted by subject, predicate and object, so that the same data is always written the same way. */
-export function sortQuads(quads: readonly Quad[]): Quad[] {
+/**
+ * The quads sorted by subject, predicate and object, so that the same data is always written the same way; the
+ * subjects in `first` come first, in that order.
+ */
+export function sortQuads(quads: readonly Quad[], first: readonly string[] = []): Quad[] {
+  const rank = (q: Quad): string => {
+    const at = q.subject.termType === 'NamedNode' ? first.indexOf(q.subject.value) : -1;
+    return at < 0 ? `1 ${tripleKey(q)}` : `0 ${String(at).padStart(4, '0')} ${tripleKey(q)}`;
+  };
   return quads
-    .map((q) => ({ q, key: tripleKey(q) }))
+    .map((q) => ({ q, key: rank(q) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ q }) => q);
 }

@@ -1,4 +1,5 @@
 /** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
+import { registerExportCommand } from './commands/export.js';
 import { registerGraphqlSchemaCommand } from './commands/graphqlSchema.js';
 import { registerQueryCommand } from './commands/query.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -13,4 +14,5 @@ registerTokenCommand(program);
 registerServeCommand(program);
 registerGraphqlSchemaCommand(program);
 registerQueryCommand(program);
+registerExportCommand(program);
 await runCli(program, process.argv);
