@@ -3,7 +3,7 @@
  * used as its profile IRI, and the namespaces DCAT-AP reuses beyond those in `namespaces.ts`. They are kept in
  * this one file so they can move to `namespaces.ts` in one step.
  */
-import { id, type Namespace } from '../namespaces.js';
+import { id, prefixes, type Namespace } from '../namespaces.js';
 
 function namespace(iri: string): Namespace {
   return Object.assign((local: string): string => iri + local, { iri });
@@ -26,3 +26,12 @@ export const dcatAp301 = 'https://semiceu.github.io/DCAT-AP/releases/3.0.1';
 
 /** The project's profile IRIs live under `{base}profile/` (`https://w3id.org/tre-atlas/profile/tre`). */
 export const profileBase = new URL('../profile/', id.iri).href;
+
+/** Prefixes for writing the catalogue: those of `namespaces.ts` plus the DCAT-AP ones above. */
+export const catalogPrefixes: Readonly<Record<string, string>> = {
+  ...prefixes,
+  eli: eli.iri,
+  locn: locn.iri,
+  spdx: spdx.iri,
+  time: time.iri,
+};

@@ -25,3 +25,4 @@ export {
 export { itemModified, type CatalogItem, type CatalogState } from './readCatalogState.js';
 export { isDcatApTerm } from './dcatApView.js';
 export { notModified, toHttpSecond, weakEtag, type ConditionalHeaders } from './conditional.js';
+export { catalogPrefixes } from './catalogVocabulary.js';

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
-import { Catalog, type CatalogProfile } from '../../catalog/index.js';
+import { Catalog, catalogPrefixes, type CatalogProfile } from '../../catalog/index.js';
 import { loadConfig } from '../../config.js';
-import { prefixes } from '../../namespaces.js';
 import { rdfFormats, serializeRdf, type RdfFormat } from '../../rdf/index.js';
 import { openLocalGraph, stderrLogger } from '../openLocalGraph.js';
 
@@ -34,7 +33,7 @@ async function exportAction(flags: ExportFlags): Promise<void> {
     const catalog = await Catalog.create({ store: graph.store, timeoutMs: config.queryTimeout });
     const plan = await catalog.plan({ profile: flags.profile });
     const quads = await catalog.render(plan);
-    process.stdout.write(await serializeRdf(quads, formats[flags.format], { prefixes }));
+    process.stdout.write(await serializeRdf(quads, formats[flags.format], { prefixes: catalogPrefixes }));
   } finally {
     await graph.close();
   }

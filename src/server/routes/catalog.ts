@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   Catalog,
+  catalogPrefixes,
   negotiateProfile,
   notModified,
   parseCatalogQuery,
@@ -12,7 +13,6 @@ import {
   type CatalogSettings,
 } from '../../catalog/index.js';
 import { isAtlasError } from '../../errors.js';
-import { prefixes } from '../../namespaces.js';
 import { negotiateFormat, rdfFormats, serializeRdf, type RdfFormat } from '../../rdf/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { notAcceptable } from '../HttpError.js';
@@ -143,7 +143,7 @@ export const catalogRoutes: FastifyPluginAsync<CatalogRoutesOptions> = async (ap
       view: { self: `${ownBase}${path}${params.size > 0 ? `?${params.toString()}` : ''}`, pageUrl },
       documentUrl: (graph) => `${ownBase}/graphs?graph=${encodeURIComponent(graph)}`,
     });
-    const body = await serializeRdf(quads, format, { prefixes });
+    const body = await serializeRdf(quads, format, { prefixes: catalogPrefixes });
     return reply.type(`${format.mediaType}; charset=utf-8`).send(body);
   };
 
