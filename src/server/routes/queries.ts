@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { AtlasError } from '../../errors.js';
 import { formatsFor, negotiateResultFormat, runQuery, type NamedQueries } from '../../sparql/index.js';
 import type { RawParameters } from '../../sparql/index.js';
@@ -25,12 +25,12 @@ function rawParameters(params: URLSearchParams): RawParameters {
  * `GET /queries` lists the named queries with their parameters (JSON); `GET /queries/{name}?param=value` runs one
  * with its parameters bound as RDF terms, answering in the SPARQL result format the `Accept` header asks for.
  */
-export const queryRoutes: FastifyPluginAsync<QueryRoutesOptions> = async (app, options) => {
+export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, options, done) => {
   const { store, queries, queryTimeoutMs } = options;
 
-  app.get('/queries', async (request) => {
+  app.get('/queries', (request, reply) => {
     const base = `${request.protocol}://${request.host}`;
-    return {
+    return reply.send({
       queries: queries.list().map((query) => ({
         name: query.name,
         title: query.title,
@@ -46,7 +46,7 @@ export const queryRoutes: FastifyPluginAsync<QueryRoutesOptions> = async (app, o
           description: parameter.description,
         })),
       })),
-    };
+    });
   });
 
   app.get<{ Params: { name: string } }>('/queries/:name', async (request, reply) => {
@@ -68,4 +68,5 @@ export const queryRoutes: FastifyPluginAsync<QueryRoutesOptions> = async (app, o
     const result = await runQuery(store, text, format, { timeoutMs: queryTimeoutMs, dataset: 'public' });
     return reply.header('vary', 'Accept').type(`${result.mediaType}; charset=utf-8`).send(result.body);
   });
+  done();
 };
