@@ -143,7 +143,8 @@ export class Catalog {
           });
     const all = dedupeQuads([...catalogQuads, ...paging, ...described, ...vocabulary]);
     const roots = view === undefined ? [this.settings.iri] : [this.settings.iri, view.self];
-    return sortQuads(profile === 'dcat-ap' ? dcatApView(all, roots, this.authority) : all, roots);
+    const shaped = profile === 'dcat-ap' ? dedupeQuads(dcatApView(all, roots, this.authority)) : all;
+    return sortQuads(shaped, roots);
   }
 
   /**
