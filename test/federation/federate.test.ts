@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataFactory } from 'n3';
+import { pino } from 'pino';
+import { federate, federatedJson, parseSource } from '../../src/federation/index.js';
+import { EmbeddedStore } from '../../src/store/index.js';
+import { startProvider, type Provider } from './providerServer.js';
+
+const { namedNode, literal, quad } = DataFactory;
+const TITLE = 'http://purl.org/dc/terms/title';
+const query = `SELECT ?tre ?title WHERE { ?tre <${TITLE}> ?title }`;
+const turtle = (name: string): string =>
+  `<https://${name}.example.org/tre/1> <${TITLE}> "${name} TRE one" .\n<https://${name}.example.org/tre/2> <${TITLE}> "${name} TRE two" .\n`;
+
+describe('federate', function () {
+  this.timeout(60_000);
+  let alpha: Provider;
+  let beta: Provider;
+  let store: EmbeddedStore;
+  let dir: string;
+
+  before(async () => {
+    alpha = await startProvider(turtle('alpha'));
+    beta = await startProvider(turtle('beta'));
+    dir = await mkdtemp(join(tmpdir(), 'tre-atlas-federation-'));
+    store = new EmbeddedStore({ dataDir: dir, logger: pino({ level: 'silent' }) });
+    await store.open();
+    await store.applyChanges([
+      {
+        graph: 'https://local.example.org/tre/0',
+        quads: [quad(namedNode('https://local.example.org/tre/0'), namedNode(TITLE), literal('local TRE'))],
+      },
+    ]);
+  });
+  after(async () => {
+    await alpha.close();
+    await beta.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    alpha.mode = 'ok';
+    beta.mode = 'ok';
+  });
+
+  const titlesBySource = (rows: Array<Record<string, { value: string }>>): Record<string, string[]> => {
+    const out: Record<string, string[]> = {};
+    for (const row of rows) (out[row['source']!.value] ??= []).push(row['title']!.value);
+    for (const list of Object.values(out)) list.sort();
+    return out;
+  };
+
+  it('unions the local graph and two provider endpoints, each row naming its source', async () => {
+    const result = await federate(query, { store, sources: [parseSource(alpha.url), parseSource(beta.url)] });
+    assert.deepEqual(result.failed, []);
+    assert.deepEqual(result.variables, ['tre', 'title', 'source']);
+    assert.deepEqual(titlesBySource(result.rows), {
+      local: ['local TRE'],
+      [alpha.url]: ['alpha TRE one', 'alpha TRE two'],
+      [beta.url]: ['beta TRE one', 'beta TRE two'],
+    });
+  });
+
+  it('returns the other sources when one fails, and names the failed one', async () => {
+    beta.mode = 'fail';
+    const result = await federate(query, { store, sources: [parseSource(alpha.url), parseSource(beta.url)] });
+    assert.deepEqual(titlesBySource(result.rows), {
+      local: ['local TRE'],
+      [alpha.url]: ['alpha TRE one', 'alpha TRE two'],
+    });
+    assert.deepEqual(
+      result.failed.map((f) => f.source),
+      [beta.url],
+    );
+    const json = JSON.parse(federatedJson(result));
+    assert.deepEqual(
+      json.failures.map((f: { source: string }) => f.source),
+      [beta.url],
+    );
+    assert.equal(json.results.bindings.length, 3);
+  });
+
+  it('gives up on a source that does not answer within its time limit', async () => {
+    alpha.mode = 'hang';
+    const result = await federate(query, {
+      store,
+      sources: [parseSource(alpha.url), parseSource(beta.url)],
+      timeoutMs: 1500,
+    });
+    assert.deepEqual(
+      result.failed.map((f) => [f.source, f.code]),
+      [[alpha.url, 'TIMEOUT']],
+    );
+    assert.deepEqual(Object.keys(titlesBySource(result.rows)).sort(), ['local', beta.url].sort());
+  });
+});
