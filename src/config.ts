@@ -86,6 +86,11 @@ export const configSchema = z
       .default({ maxDepth: 10, maxCost: 50000, maxPageSize: 100, defaultPageSize: 20 }),
     /** Public base URL of the server (links in the catalogue); default `http://{host}:{port}`. */
     baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    /**
+     * The IRI base that request paths map to when dereferencing: with the default, `GET /id/tre/tsd` answers with the
+     * description of `https://w3id.org/tre-atlas/id/tre/tsd` (w3id redirects there in production).
+     */
+    publicBase: z.url({ error: 'expected an absolute IRI ending in /' }).default('https://w3id.org/tre-atlas/'),
     /** Folder of RDF files loaded into an empty store on first start. */
     seedDir: z.string().min(1).default(bundledData),
     /** pino log level. */
@@ -138,6 +143,7 @@ export const envVariables: Readonly<Record<string, string>> = {
   TRE_ATLAS_GRAPHQL_MAX_COST: 'graphql.maxCost',
   TRE_ATLAS_GRAPHQL_MAX_PAGE_SIZE: 'graphql.maxPageSize',
   TRE_ATLAS_BODY_LIMIT: 'bodyLimit',
+  TRE_ATLAS_PUBLIC_BASE: 'publicBase',
   TRE_ATLAS_BASE_URL: 'baseUrl',
   TRE_ATLAS_SEED_DIR: 'seedDir',
   TRE_ATLAS_LOG_LEVEL: 'logLevel',
