@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ describe('loadConfig', () => {
         dataDir: './.tre-atlas',
         queryTimeout: 10000,
         bodyLimit: 10 * 1024 * 1024,
-        seedDir: 'data/',
+        seedDir: fileURLToPath(new URL('../data/', import.meta.url)),
         logLevel: 'info',
         baseUrl: 'http://127.0.0.1:8080',
       },
