@@ -26,18 +26,22 @@ function part(node: string, link: string, root: string): string {
  * pages, endpoint URLs).
  */
 export function defaultConstruct(): string {
-  const t = `<${tre('TrustedResearchEnvironment')}>`;
+  const t = `?tre <${rdf('type')}> <${tre('TrustedResearchEnvironment')}> .`;
+  // Each branch binds ?tre itself: SPARQL evaluates a group before joining it with its neighbours.
   return `CONSTRUCT { ?s ?p ?o } WHERE {
-  ?tre <${rdf('type')}> ${t} .
   {
+    ${t}
     BIND (?tre AS ?s)
   } UNION {
+    ${t}
     ?tre ?l1 ?s .
     FILTER (${part('?s', '?l1', '?tre')})
   } UNION {
+    ${t}
     ?tre ?l1 ?n1 . ?n1 ?l2 ?s .
     FILTER (${nested('?n1', '?tre')} && ${part('?s', '?l2', '?tre')})
   } UNION {
+    ${t}
     ?tre ?l1 ?n1 . ?n1 ?l2 ?n2 . ?n2 ?l3 ?s .
     FILTER (${nested('?n1', '?tre')} && ${nested('?n2', '?tre')} && ${part('?s', '?l3', '?tre')})
   }
