@@ -1,5 +1,6 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { AtlasError } from '../../errors.js';
+import { FAILED_SOURCES_HEADER, federate, federatedJson, parseSource } from '../../federation/index.js';
 import {
   checkQuery,
   formatsFor,
@@ -52,7 +53,9 @@ function abortOnDisconnect(reply: FastifyReply, controller: AbortController): vo
 
 /**
  * The SPARQL 1.1 Protocol endpoint at `/sparql` (read-only): GET and POST, results by content negotiation,
- * `default-graph-uri` and `named-graph-uri`, the Service Description on GET without a query.
+ * `default-graph-uri` and `named-graph-uri`, the Service Description on GET without a query. With
+ * `federated=true` a SELECT runs live on the local graph and every `source=` URL (see src/federation): SPARQL JSON
+ * with a `source` per row, the failed sources in `failures` and the `X-TRE-Atlas-Failed-Sources` header.
  */
 export const sparqlRoutes: FastifyPluginCallback<SparqlRoutesOptions> = (app, options, done) => {
   const { store, queryTimeoutMs } = options;
@@ -70,6 +73,15 @@ export const sparqlRoutes: FastifyPluginCallback<SparqlRoutesOptions> = (app, op
       return sendRdf(request, reply, serviceDescription({ endpoint, namedGraphs, queryTimeoutMs }));
     }
     const checked = checkQuery(query);
+    if (params.get('federated') === 'true') {
+      // Federated discovery: the local graph plus each `source=` (SPARQL endpoint or RDF document), live.
+      if (checked.kind !== 'bindings') throw new AtlasError('USAGE', 'federated=true takes a SELECT query');
+      const sources = params.getAll('source').map(parseSource);
+      const result = await federate(query, { store, sources, timeoutMs: queryTimeoutMs });
+      if (result.failed.length > 0)
+        reply.header(FAILED_SOURCES_HEADER, result.failed.map((f) => f.source).join(' '));
+      return reply.type('application/sparql-results+json; charset=utf-8').send(federatedJson(result));
+    }
     const formats = formatsFor(checked.kind);
     const accept = request.headers.accept;
     const format = negotiateResultFormat(accept, formats);
