@@ -1,5 +1,6 @@
 /** The `tre-atlas` command line: one file per command in `commands/`, registered here. */
 import { registerExportCommand } from './commands/export.js';
+import { registerFederateCommand } from './commands/federate.js';
 import { registerGraphqlSchemaCommand } from './commands/graphqlSchema.js';
 import { registerQueryCommand } from './commands/query.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -15,4 +16,5 @@ registerServeCommand(program);
 registerGraphqlSchemaCommand(program);
 registerQueryCommand(program);
 registerExportCommand(program);
+registerFederateCommand(program);
 await runCli(program, process.argv);
