@@ -26,7 +26,11 @@ function scalarValue(term: Term, scalar: ScalarKind): unknown {
       const n = Number(term.value);
       return Number.isFinite(n) ? n : null;
     }
-    default:
+    case 'Date':
+    case 'DateTime':
+    case 'IRI':
+    case 'LangString':
+    case 'String':
       return term.value;
   }
 }

@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   getNamedType,
   isListType,
   isNonNullType,
@@ -132,7 +133,8 @@ export function costLimitRule(limits: GraphqlLimits): ValidationRule {
   return (context) => ({
     OperationDefinition(node) {
       const schema = context.getSchema();
-      const root = node.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+      const root =
+        node.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
       if (root == null) return;
       const cost = costOf(schema, root, node.selectionSet, fragmentsOf(context), limits, new Set());
       if (cost > limits.maxCost) {

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { rdf } from '../namespaces.js';
 import type { GraphStore, QueryResult } from '../store/index.js';
 import { pickLabel, type ConceptIndex } from './ConceptIndex.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -7,7 +8,7 @@ import { userError } from './graphqlErrors.js';
 import type { GraphqlLimits } from './limits.js';
 import { enumValueName } from './naming.js';
 import { NodeGraph, type NodeRef } from './NodeGraph.js';
-import { collectFields, planPaths, readsFields, subSelections } from './selectionPlan.js';
+import { collectFields, planLoad, readsFields, subSelections } from './selectionPlan.js';
 import { isIri } from './sparqlAst.js';
 import type { FilterInput } from './sparqlFilter.js';
 import { SparqlBuilder } from './sparqlBuilder.js';
@@ -56,8 +57,9 @@ export function listingResolvers(services: ListingServices): {
     info: GraphQLResolveInfo,
   ) => {
     if (iris.length === 0 || !readsFields(selections, info.fragments)) return new NodeGraph();
-    const paths = planPaths(model, listing.type, selections, info.fragments);
-    const result = await query(builder.closure(iris, paths));
+    const plan = planLoad(model, listing.type, selections, info.fragments);
+    if (plan.length === 0) return new NodeGraph();
+    const result = await query(builder.closure(iris, plan));
     return new NodeGraph(result.kind === 'quads' ? result.quads : []);
   };
 
@@ -147,8 +149,8 @@ export function listingResolvers(services: ListingServices): {
             'BAD_USER_INPUT',
             `id: not an absolute IRI: ${JSON.stringify(args.id.slice(0, 200))}`,
           );
-        const paths = planPaths(model, listing.type, info.fieldNodes, info.fragments);
-        const result = await query(builder.closure([args.id], paths));
+        const plan = planLoad(model, listing.type, info.fieldNodes, info.fragments, [rdf('type')]);
+        const result = await query(builder.closure([args.id], plan));
         const graph = new NodeGraph(result.kind === 'quads' ? result.quads : []);
         const listed =
           graph.hasType(args.id, listing.classes) && !graph.hasType(args.id, listing.excludeClasses);

@@ -1,4 +1,5 @@
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { rdf } from '../namespaces.js';
 import type { GraphqlModel } from './GraphqlModel.js';
 import type { Step } from './sparqlAst.js';
 import type { TypeModel } from './ShapeModel.js';
@@ -29,38 +30,67 @@ export function subSelections(fields: readonly FieldNode[], name: string): Field
   return fields.filter((f) => f.name.value === name);
 }
 
+/** Nodes to load: those reached from the roots by `steps`, with only the `predicates` the query reads. */
+export interface LoadStep {
+  steps: Step[];
+  predicates: string[];
+}
+
+const keyOf = (steps: readonly Step[]): string =>
+  steps.map((s) => `${s.inverse ? '^' : ''}${s.predicate}`).join(' ');
+
 /**
- * The paths (from a node of `type`) to every object node the selection reads, so that one CONSTRUCT loads them all.
- * Prefixes are included: a path is listed once its node's fields are read.
+ * What one CONSTRUCT must load for a selection on nodes of `type`: per path from the roots (the roots themselves
+ * at `[]`), the predicates whose values the selected fields read. An inverse field puts its predicate on the nodes
+ * it reaches; a typed relation asks for their `rdf:type`.
  */
-export function planPaths(
+export function planLoad(
   model: GraphqlModel,
   type: TypeModel,
   selections: readonly FieldNode[],
   fragments: Fragments,
-  prefix: readonly Step[] = [],
-  paths: Step[][] = [],
-): Step[][] {
-  const byField = new Map<string, FieldNode[]>();
-  for (const selection of selections) {
-    for (const field of collectFields(selection.selectionSet, fragments)) {
-      byField.set(field.name.value, [...(byField.get(field.name.value) ?? []), field]);
+  rootPredicates: readonly string[] = [],
+): LoadStep[] {
+  const plan = new Map<string, LoadStep>();
+  const at = (steps: Step[]): LoadStep => {
+    const key = keyOf(steps);
+    let found = plan.get(key);
+    if (found === undefined) {
+      found = { steps, predicates: [] };
+      plan.set(key, found);
     }
-  }
-  for (const [name, nodes] of byField) {
-    const field = type.fields.find((f) => f.name === name);
-    if (field === undefined || field.value.kind !== 'object') continue;
-    const path = [...prefix, { predicate: field.predicate, inverse: field.inverse }];
-    if (!paths.some((p) => samePath(p, path))) paths.push(path);
-    planPaths(model, model.type(field.value.type), nodes, fragments, path, paths);
-  }
-  return paths;
-}
-
-function samePath(a: readonly Step[], b: readonly Step[]): boolean {
-  return (
-    a.length === b.length && a.every((s, i) => s.predicate === b[i]?.predicate && s.inverse === b[i]?.inverse)
-  );
+    return found;
+  };
+  const need = (steps: Step[], predicate: string): void => {
+    const entry = at(steps);
+    if (!entry.predicates.includes(predicate)) entry.predicates.push(predicate);
+  };
+  for (const predicate of rootPredicates) need([], predicate);
+  const walk = (current: TypeModel, nodes: readonly FieldNode[], prefix: Step[]): void => {
+    const byField = new Map<string, FieldNode[]>();
+    for (const node of nodes) {
+      for (const field of collectFields(node.selectionSet, fragments)) {
+        byField.set(field.name.value, [...(byField.get(field.name.value) ?? []), field]);
+      }
+    }
+    for (const [name, children] of byField) {
+      const field = current.fields.find((f) => f.name === name || `${f.name}Code` === name);
+      if (field === undefined) continue;
+      const step = { predicate: field.predicate, inverse: field.inverse };
+      if (field.value.kind !== 'object') {
+        need(prefix, field.predicate);
+        continue;
+      }
+      const path = [...prefix, step];
+      if (field.inverse) need(path, field.predicate);
+      else need(prefix, field.predicate);
+      const target = model.type(field.value.type);
+      if (field.typed === true) need(path, rdf('type'));
+      walk(target, children, path);
+    }
+  };
+  walk(type, selections, []);
+  return [...plan.values()].filter((entry) => entry.predicates.length > 0);
 }
 
 /** True when the selection reads more than `id` of the nodes (so they must be loaded). */

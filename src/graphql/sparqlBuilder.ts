@@ -7,20 +7,8 @@ import { rdf } from '../namespaces.js';
 import { compileFilter, type FilterInput } from './sparqlFilter.js';
 import { facetLabelPredicate, type FacetSpec, type GraphqlModel, type Listing } from './GraphqlModel.js';
 import type { FieldModel } from './ShapeModel.js';
-import {
-  bgp,
-  exists,
-  filter,
-  iri,
-  lit,
-  op,
-  optionalAlternatives,
-  pathOf,
-  stringify,
-  v,
-  values,
-  type Step,
-} from './sparqlAst.js';
+import type { LoadStep } from './selectionPlan.js';
+import { bgp, exists, filter, iri, lit, op, pathOf, stringify, v, values } from './sparqlAst.js';
 
 /** Where a page starts: after the node with this sort key and IRI. */
 export interface PageCursor {
@@ -53,7 +41,7 @@ function select(
     variables,
     where,
     ...extra,
-  } as sparqljs.SelectQuery;
+  };
 }
 
 /** Builds the facade's queries for one schema model. */
@@ -82,7 +70,10 @@ export class SparqlBuilder {
     return patterns;
   }
 
-  /** The page of node IRIs (with sort keys), and optionally the total, in one SELECT. */
+  /**
+   * The page of node IRIs (with sort keys), and optionally the total, in one SELECT. Ties and the ID order sort by
+   * the node itself: oxigraph orders IRIs by their string, as the keyset filter on `STR(?node)` assumes.
+   */
   page(listing: Listing, options: PageQueryOptions): string {
     const match = this.match(listing, options.filter);
     const id = op('str', v('node'));
@@ -92,7 +83,7 @@ export class SparqlBuilder {
       const where = after ? [...match, filter(op('>', id, lit(after.id)))] : match;
       pageQuery = select([v('node')], where, {
         distinct: true,
-        order: [{ expression: id }],
+        order: [{ expression: v('node') }],
         limit: options.limit,
       });
     } else {
@@ -116,7 +107,7 @@ export class SparqlBuilder {
         where.push(filter(op('||', beyond, tie)));
       }
       pageQuery = select([v('node'), v('key')], where, {
-        order: [{ expression: v('key'), descending: options.descending === true }, { expression: id }],
+        order: [{ expression: v('key'), descending: options.descending === true }, { expression: v('node') }],
         limit: options.limit,
       });
     }
@@ -169,18 +160,26 @@ export class SparqlBuilder {
     );
   }
 
-  /** Every triple of the roots and of the nodes reached from them along `paths` (zero or one path each). */
-  closure(roots: readonly string[], paths: readonly (readonly Step[])[]): string {
-    const reach: sparqljs.Pattern[] =
-      paths.length === 0
-        ? [values('s', roots)]
-        : [values('root', roots), bgp([v('root'), optionalAlternatives(paths), v('s')])];
+  /**
+   * The triples the query reads: for each load step, the nodes reached from the roots along its path, with only its
+   * predicates (a FILTER: oxigraph joins a VALUES of predicates badly); one UNION branch per step, the roots bound
+   * inside each branch.
+   */
+  closure(roots: readonly string[], plan: readonly LoadStep[]): string {
+    const branches = plan.map((entry): sparqljs.GroupPattern => {
+      const reach: sparqljs.Pattern[] =
+        entry.steps.length === 0
+          ? [values('s', roots)]
+          : [values('root', roots), bgp([v('root'), pathOf(entry.steps), v('s')])];
+      const only = filter(op('in', v('p'), entry.predicates.map(iri)));
+      return { type: 'group', patterns: [...reach, bgp([v('s'), v('p'), v('o')]), only] };
+    });
     const query: sparqljs.ConstructQuery = {
       type: 'query',
       queryType: 'CONSTRUCT',
       prefixes: {},
       template: [{ subject: v('s'), predicate: v('p'), object: v('o') }],
-      where: [...reach, bgp([v('s'), v('p'), v('o')])],
+      where: branches.length === 1 ? (branches[0]?.patterns ?? []) : [{ type: 'union', patterns: branches }],
     };
     return stringify(query);
   }

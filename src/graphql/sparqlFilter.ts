@@ -61,8 +61,7 @@ class FilterCompiler {
   private iriCondition(subject: Expr, c: IriCondition): Expr[] {
     const parts: Expr[] = [];
     if (c.eq != null) parts.push(op('=', subject, iri(c.eq)));
-    if (c.in != null)
-      parts.push(c.in.length === 0 ? lit(false) : op('in', subject, c.in.map(iri) as unknown as Expr));
+    if (c.in != null) parts.push(c.in.length === 0 ? lit(false) : op('in', subject, c.in.map(iri)));
     return parts;
   }
 
@@ -80,8 +79,7 @@ class FilterCompiler {
       const target = this.model.type(value.type);
       return [this.some(x, field, (y) => this.compile(target, input as FilterInput, y.value))];
     }
-    if (value.kind === 'concept' || value.scalar === 'IRI')
-      return this.iriField(x, field, input as IriCondition);
+    if (value.kind === 'concept' || value.scalar === 'IRI') return this.iriField(x, field, input);
     switch (value.scalar) {
       case 'Boolean':
         return [this.some(x, field, (y) => op('=', y, lit(input as boolean)))];
@@ -154,7 +152,7 @@ class FilterCompiler {
     const parts: Expr[] = [];
     for (const [key, value] of Object.entries(input)) {
       if (value === null || value === undefined) continue;
-      if (key === 'id') parts.push(...this.iriCondition(v(x), value as IriCondition));
+      if (key === 'id') parts.push(...this.iriCondition(v(x), value));
       else if (key === 'search') parts.push(...this.search(type, x, value as string));
       else if (key === 'and') {
         const all = (value as FilterInput[]).map((f) => this.compile(type, f, x) ?? lit(true));

@@ -28,7 +28,7 @@ async function parseDocument(args: DocumentArgs): Promise<Quad[]> {
   return parseRdf(args.document, { format: rdfFormats[args.format], source: 'document' });
 }
 
-async function principalOf(context: RequestContext, tokens: TokenStore | undefined) {
+function principalOf(context: RequestContext, tokens: TokenStore | undefined) {
   const header = context.request.headers.get('authorization');
   if (header === null || header.trim() === '') {
     throw userError('UNAUTHENTICATED', 'mutations need an Authorization: Bearer <token> header');
@@ -36,7 +36,7 @@ async function principalOf(context: RequestContext, tokens: TokenStore | undefin
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (match?.[1] === undefined)
     throw userError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
-  const grant = await tokens?.verify(match[1]);
+  const grant = tokens?.verify(match[1]);
   if (grant === undefined) throw userError('UNAUTHENTICATED', 'the bearer token is not valid');
   return grant;
 }
@@ -59,7 +59,7 @@ export function writeResolvers(services: WriteServices) {
     },
     Mutation: {
       upsertDescription: async (_: unknown, args: DocumentArgs, context: RequestContext) => {
-        const grant = await principalOf(context, services.tokens);
+        const grant = principalOf(context, services.tokens);
         const ingestor = need(services.ingestor, 'ingestor');
         const quads = await parseDocument(args);
         const outcome = await ingestor.ingest([{ quads, source: 'graphql:upsertDescription' }], {
@@ -84,7 +84,7 @@ export function writeResolvers(services: WriteServices) {
         };
       },
       deleteDescription: async (_: unknown, args: { id: string }, context: RequestContext) => {
-        const grant = await principalOf(context, services.tokens);
+        const grant = principalOf(context, services.tokens);
         const ingestor = need(services.ingestor, 'ingestor');
         if (!isIri(args.id))
           throw userError(

@@ -135,6 +135,7 @@ function sharedValidator(): Promise<ShaclValidator> {
 
 /** The JSON body of a GraphQL response. */
 export interface GraphqlBody {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response data is checked by deepEqual
   data?: Record<string, any> | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
 }

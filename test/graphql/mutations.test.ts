@@ -26,8 +26,8 @@ describe('GraphQL mutations: tokens, ownership, SHACL', function () {
   });
   after(() => h.close());
 
-  const exists = async (iri: string) =>
-    (await gql(h.yoga, `{ tre(id: "${iri}") { id title } }`)).body.data?.['tre'];
+  const exists = async (iri: string): Promise<unknown> =>
+    (await gql(h.yoga, `{ tre(id: "${iri}") { id title } }`)).body.data?.['tre'] as unknown;
 
   it('refuses a write without a token, or with an unknown one, and stores nothing', async () => {
     const none = await gql(h.yoga, upsert, { document: uioTre });
