@@ -65,11 +65,20 @@ describe('DCAT-AP 3.0.1 conformance of /catalog', function () {
 
   it('the shapes reject a catalogue without title, description and publisher (they are really applied)', async () => {
     const page = (await parseBody(await fetch(`${server.url}/catalog?page_size=${pageSize}`))).filter(
-      (q) => !/\/(title|description|publisher)$/.test(q.predicate.value) || !q.subject.value.endsWith('/catalog'),
+      (q) =>
+        !/\/(title|description|publisher)$/.test(q.predicate.value) || !q.subject.value.endsWith('/catalog'),
     );
     const paths = (await violationsOf(page)).map((r) => r.path);
     assert.ok(paths.includes('http://purl.org/dc/terms/title'), paths.join(', '));
     assert.ok(paths.includes('http://purl.org/dc/terms/publisher'), paths.join(', '));
+  });
+
+  it('the DCAT-AP view conforms on its own too: without ontology/ and without entailment', async () => {
+    const page = await parseBody(await fetch(`${server.url}/catalog?profile=dcat-ap&page_size=100`));
+    const focusNodes = new Set(page.map((q) => termToString(q.subject)));
+    const report = await engine.validate(page, { focusNodes });
+    const violations = report.results.filter((r) => r.severity === 'Violation');
+    assert.equal(violations.length, 0, describeViolations(violations));
   });
 
   for (const profile of profiles) {
