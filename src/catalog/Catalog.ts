@@ -149,8 +149,8 @@ export class Catalog {
 
   /**
    * The descriptions (other than listed ones) that `content` points to, such as operators and federations; then,
-   * for at most two more rounds, the descriptions of nodes those mention as subjects (a member an operator's
-   * federation states a membership for), so that every node on the page is described in full.
+   * for at most two more rounds, the descriptions of nodes those state triples about (e.g. a member organisation
+   * of a federation whose description says it holds a membership), so that no node on the page is half described.
    */
   private async referenced(content: readonly Quad[], plan: CatalogPlan): Promise<Quad[]> {
     const listed = new Set(plan.state.items.map((item) => item.graph));
