@@ -48,7 +48,8 @@ export interface SparqlStoreOptions {
 
 const JSON_RESULTS = 'application/sparql-results+json';
 const NTRIPLES = 'application/n-triples';
-const LIST_GRAPHS = 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }';
+/** GROUP BY, not DISTINCT: Virtuoso 7.2 plans `SELECT DISTINCT ?g` over all quads badly (10 s+ on 30k triples). */
+const LIST_GRAPHS = 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g';
 
 /**
  * A `GraphStore` on a remote SPARQL server, built for and tested against Virtuoso 7: queries over the SPARQL 1.1

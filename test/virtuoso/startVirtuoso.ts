@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function ini(dir: string, sqlPort: number, httpPort: number, buffers: number): string {
+function ini(dir: string, sqlPort: number, httpPort: number, buffers: number, costLimit: number): string {
   return `[Database]
 DatabaseFile = ${dir}/virtuoso.db
 ErrorLogFile = ${dir}/virtuoso.log
@@ -100,7 +100,8 @@ SQL_PREFETCH_BYTES = 16000
 [SPARQL]
 ResultSetMaxRows = 10000000
 MaxSortedTopRows = 10000000
-MaxQueryCostEstimationTime = 400
+MaxQueryCostEstimationTime = ${costLimit}
+; 0: no refusal on the cost estimate, which misfires with graph-exclude defines; time limits still apply
 MaxQueryExecutionTime = 120
 MaxConstructTriples = 10000000
 `;
@@ -132,11 +133,16 @@ async function waitForHttp(url: string, child: ChildProcess, logFile: string, ms
  * account with SPARQL_UPDATE, and resolves once its SPARQL endpoint answers. `stop()` kills the process group
  * and removes the directory.
  */
-export async function startVirtuoso(options: { buffers?: number } = {}): Promise<VirtuosoInstance> {
+export async function startVirtuoso(
+  options: { buffers?: number; costLimit?: number } = {},
+): Promise<VirtuosoInstance> {
   const dir = await mkdtemp(join(tmpdir(), 'tre-atlas-virtuoso-'));
   const sqlPort = await freePort();
   const httpPort = await freePort();
-  await writeFile(join(dir, 'virtuoso.ini'), ini(dir, sqlPort, httpPort, options.buffers ?? 20_000));
+  await writeFile(
+    join(dir, 'virtuoso.ini'),
+    ini(dir, sqlPort, httpPort, options.buffers ?? 20_000, options.costLimit ?? 0),
+  );
   const child = spawn(VIRTUOSO_BIN, ['+foreground', '+configfile', join(dir, 'virtuoso.ini')], {
     cwd: dir,
     detached: true,
