@@ -8,6 +8,7 @@ function nested(node: string, root: string): string {
 const partLinks = [
   dcat('contactPoint'),
   dcat('landingPage'),
+  dcat('servesDataset'),
   dcat('endpointURL'),
   foaf('page'),
   vcard('hasURL'),

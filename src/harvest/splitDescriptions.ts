@@ -17,6 +17,7 @@ const partLinks = new Set([
   dcat('landingPage'),
   dcat('endpointURL'),
   dcat('endpointDescription'),
+  dcat('servesDataset'),
   dcat('distribution'),
   dcat('accessURL'),
   dcat('downloadURL'),

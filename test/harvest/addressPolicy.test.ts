@@ -41,10 +41,10 @@ describe('harvest: address policy', function () {
       'mixed.test': ['93.184.216.34', '::ffff:10.0.0.1'],
       'inside.test': ['fd00::5'],
     };
-    const lookup: LookupFunction = async (host) => {
+    const lookup: LookupFunction = (host) => {
       const found = names[host];
-      if (found === undefined) throw new Error(`ENOTFOUND ${host}`);
-      return found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+      if (found === undefined) return Promise.reject(new Error(`ENOTFOUND ${host}`));
+      return Promise.resolve(found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
     };
 
     before(async () => {

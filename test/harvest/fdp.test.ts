@@ -36,12 +36,12 @@ function fdpTree(base: string, version: 1 | 2): Record<string, () => Promise<str
     r3d:dataCatalog <${base}/catalog/one>, <${base}/catalog/two> .`;
   return {
     '/fdp': async () => `${prefixes + root}\n${await toTurtle(await operator(org, 'FDP University'))}`,
-    '/catalog/one': async () =>
-      `${prefixes}<${base}/catalog/one> a dcat:Catalog ; dct:title "One"@en ; dct:publisher <${org}> ;
-    dcat:service <${service('alpha')}>, <${service('beta')}> .`,
-    '/catalog/two': async () =>
-      `${prefixes}<${base}/catalog/two> a dcat:Catalog ; dct:title "Two"@en ; dct:publisher <${org}> ;
-    dcat:service <${service('gamma')}> .`,
+    '/catalog/one': () =>
+      Promise.resolve(`${prefixes}<${base}/catalog/one> a dcat:Catalog ; dct:title "One"@en ; dct:publisher <${org}> ;
+    dcat:service <${service('alpha')}>, <${service('beta')}> .`),
+    '/catalog/two': () =>
+      Promise.resolve(`${prefixes}<${base}/catalog/two> a dcat:Catalog ; dct:title "Two"@en ; dct:publisher <${org}> ;
+    dcat:service <${service('gamma')}> .`),
     '/service/alpha': async () => toTurtle(await tre(service('alpha'), org, 'Alpha')),
     '/service/beta': async () => toTurtle(await tre(service('beta'), org, 'Beta')),
     '/service/gamma': async () => toTurtle(await tre(service('gamma'), org, 'Gamma')),
