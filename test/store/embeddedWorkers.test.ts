@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { isAtlasError } from '../../src/errors.js';
 import { EmbeddedStore } from '../../src/store/index.js';
 import { description, ex, manyTriples } from './fixtures.js';
-import { tempDir } from './helpers.js';
+import { capturingLogger, tempDir } from './helpers.js';
 
 const CROSS = 'SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }';
 
@@ -87,5 +87,24 @@ describe('EmbeddedStore query workers', function () {
     await assert.rejects(store.query('ASK {}', { timeoutMs: 100 }), (e) => isAtlasError(e, 'TIMEOUT'));
     for (const p of busy) await assert.rejects(p, (e) => isAtlasError(e, 'TIMEOUT'));
     assert.deepEqual(await store.query('ASK { ?s ?p "7" }'), { kind: 'boolean', value: true });
+  });
+
+  it('withdraws a query still waiting behind a large write instead of restarting the worker', async () => {
+    const soloDir = await tempDir();
+    const { logger, records } = capturingLogger();
+    const solo = new EmbeddedStore({ dataDir: soloDir, logger, workers: 1 });
+    await solo.open();
+    try {
+      await solo.applyChanges([{ graph: ex('g/big'), quads: manyTriples(50_000) }]);
+      // The replica is still loading 50,000 triples: the query times out before it starts.
+      await assert.rejects(solo.query('ASK {}', { timeoutMs: 1 }), (e) => isAtlasError(e, 'TIMEOUT'));
+      assert.deepEqual(await solo.query('ASK { ?s ?p "49999" }'), { kind: 'boolean', value: true });
+      assert.equal(records.filter((r) => /restarting its worker/.test(r.msg)).length, 0);
+      await assert.rejects(solo.query(CROSS, { timeoutMs: 200 }), (e) => isAtlasError(e, 'TIMEOUT'));
+      assert.equal(records.filter((r) => /restarting its worker/.test(r.msg)).length, 1);
+    } finally {
+      await solo.close();
+      await rm(soloDir, { recursive: true, force: true });
+    }
   });
 });

@@ -30,6 +30,9 @@ export class WorkerHandle {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
+  /** Shared with the worker: the id of the call it may start; it swaps in -id when it starts, 0 = cancelled. */
+  private readonly control = new Int32Array(new SharedArrayBuffer(4));
+  private currentCall = 0;
   private stopped = false;
 
   /** `onBroken` is called once if the worker dies or its replica fails after loading. */
@@ -37,7 +40,10 @@ export class WorkerHandle {
     plan: LoadPlan,
     private readonly onBroken: (handle: WorkerHandle, error: Error) => void,
   ) {
-    this.worker = bootstrap ? new Worker(bootstrap, { eval: true }) : new Worker(entry);
+    const workerData = { control: this.control };
+    this.worker = bootstrap
+      ? new Worker(bootstrap, { eval: true, workerData })
+      : new Worker(entry, { workerData });
     let loaded: () => void;
     let failed: (error: Error) => void;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -98,10 +104,21 @@ export class WorkerHandle {
   call(call: WorkerCall): Promise<unknown> {
     if (this.stopped) return Promise.reject(new AtlasError('UNAVAILABLE', 'query worker stopped'));
     const id = this.nextId++;
+    this.currentCall = id;
+    Atomics.store(this.control, 0, id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.post({ type: 'call', id, call });
     });
+  }
+
+  /**
+   * Withdraws the latest call if the worker has not started it yet (it is still applying earlier writes);
+   * false when it is already running.
+   */
+  cancelIfWaiting(): boolean {
+    const id = this.currentCall;
+    return id !== 0 && Atomics.compareExchange(this.control, 0, id, 0) === id;
   }
 
   /** Stops the thread at once (even inside a running query); pending calls reject with `error`. */

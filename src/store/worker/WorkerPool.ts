@@ -139,8 +139,13 @@ export class WorkerPool {
     if (queued >= 0) this.queue.splice(queued, 1);
     this.finish(task, error);
     const slot = task.slot;
-    if (slot && slot.task === task) {
-      // oxigraph cannot be interrupted: stop the thread and reload a replica in its place.
+    if (slot && slot.task === task && !slot.handle.cancelIfWaiting()) {
+      // The query is running and oxigraph cannot be interrupted: stop the thread and reload a replica.
+      // (A call still waiting behind writes was withdrawn instead; its slot frees when the worker answers.)
+      this.logger.warn(
+        { err: error },
+        'a query ran past its limit: restarting its worker from the data directory',
+      );
       slot.task = undefined;
       const old = slot.handle;
       slot.handle = this.spawn();

@@ -1,11 +1,12 @@
 // Entry point of a query worker thread: holds a full replica and answers the main thread's messages in order.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { isAtlasError } from '../../errors.js';
 import type { FromWorker, ToWorker, WireError, WorkerCall } from './protocol.js';
 import { Replica } from './Replica.js';
 
 const replica = new Replica();
 const port = parentPort!;
+const control = (workerData as { control: Int32Array }).control;
 
 function wire(error: unknown): WireError {
   if (isAtlasError(error)) return { code: error.code, message: error.message, context: { ...error.context } };
@@ -47,6 +48,14 @@ port.on('message', (message: ToWorker) => {
       }
       break;
     case 'call':
+      if (Atomics.compareExchange(control, 0, message.id, -message.id) !== message.id) {
+        send({
+          type: 'reply',
+          id: message.id,
+          error: { code: 'TIMEOUT', message: 'withdrawn before it started' },
+        });
+        break;
+      }
       try {
         send({ type: 'reply', id: message.id, value: run(message.call) });
       } catch (error) {
