@@ -64,6 +64,8 @@ export class DigestSession {
     private readonly challenge: Challenge,
     private readonly user: string,
     private readonly password: string,
+    /** The client nonce of each request (default 12 random bytes, hex); fixed only in tests. */
+    private readonly cnonce: () => string = () => randomBytes(12).toString('hex'),
   ) {
     const algorithm = (challenge.params['algorithm'] ?? 'MD5').toLowerCase();
     this.hash = ALGORITHMS[algorithm] ?? 'md5';
@@ -82,7 +84,7 @@ export class DigestSession {
     const realm = p['realm'] ?? '';
     const nonce = p['nonce'] ?? '';
     const uri = url.pathname + url.search;
-    const cnonce = randomBytes(12).toString('hex');
+    const cnonce = this.cnonce();
     const nc = (++this.count).toString(16).padStart(8, '0');
     let ha1 = this.h(`${this.user}:${realm}:${this.password}`);
     if (this.sess) ha1 = this.h(`${ha1}:${nonce}:${cnonce}`);
