@@ -96,6 +96,8 @@ export async function harvestSource(
       invalid: tally.invalid,
     });
     report.errors.push(...tally.errors);
+    // Not stored everything: forget this run's validators and hashes, so the next run reads and stores again.
+    if (tally.errors.length > 0 || descriptions.length < all.length) next.urls = new Map(ctx.state.urls);
     const stored = [...tally.created, ...tally.updated, ...tally.unchanged];
     const kept = tally.invalid.map((i) => i.graph).filter((g) => ctx.state.graphs.has(g));
     next.graphs = new Set([...(read.complete ? [] : ctx.state.graphs), ...stored, ...kept]);

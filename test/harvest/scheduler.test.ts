@@ -91,5 +91,11 @@ describe('harvest: scheduling and sources sharing descriptions', function () {
       new RegExp(`${A}: not taken, it is harvested from source 'first'`),
     );
     assert.equal((await setup.ingestor.getRecord(A))?.source, `${provider.url}/a.ttl`);
+    // not skipped as unchanged next time: the conflict is reported again until it is resolved
+    const again = await setup.harvester.run(
+      sources([{ id: 'second', type: 'document', url: `${provider.url}/b.ttl` }]),
+    );
+    assert.equal(only(again).sourceUnchanged, false);
+    assert.match(only(again).errors.join('\n'), /not taken/);
   });
 });
