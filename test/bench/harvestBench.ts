@@ -23,7 +23,7 @@ const CATALOG = 'https://provider.example.org/catalog';
 
 /** Options of {@link benchHarvest}. */
 export interface HarvestBenchOptions {
-  /** TREs in the catalogue (operators: 1 per 54, federations: 20); default 9,800, so 10,000 descriptions in all. */
+  /** TREs in the catalogue (operators: 1 per 54.4, federations: 20); default 9,800, so 10,000 descriptions in all. */
   tres?: number;
   /** Descriptions per catalogue page; default 500. */
   pageSize?: number;
@@ -64,7 +64,7 @@ function publishable(ntriples: string): string {
 /** The pages: each lists its TREs as `dcat:service` and links the next page. */
 function buildPages(base: string, tres: number, pageSize: number): { pages: string[]; descriptions: number } {
   const all = [
-    ...generateCatalogue({ tres, operators: Math.max(1, Math.round(tres / 54)), federations: 20 }),
+    ...generateCatalogue({ tres, operators: Math.max(1, Math.round(tres / 54.4)), federations: 20 }),
   ];
   const pages: string[] = [];
   for (let start = 0, n = 1; start < all.length; start += pageSize, n++) {
