@@ -43,7 +43,7 @@ export const backends: Backend[] = [
       await clearVirtuoso(virtuoso!);
       const store = virtuosoStore(virtuoso!);
       await store.open();
-      return { store, cleanup: async () => undefined };
+      return { store, cleanup: () => Promise.resolve() };
     },
   },
 ];

@@ -31,7 +31,7 @@ for (const backend of backends) {
 
     before(async () => {
       const made = await backend.create(virtuoso?.());
-      cleanup = made.cleanup;
+      cleanup = () => made.cleanup();
       server = await startE2eServer(made.store);
     });
     after(async () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -164,10 +164,9 @@ export async function startVirtuoso(
     }
     await rm(dir, { recursive: true, force: true });
   };
-  const isql = async (sql: string): Promise<string> => {
-    const run = spawnSync(
-      ISQL_BIN,
-      [
+  const isql = (sql: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const args = [
         `127.0.0.1:${sqlPort}`,
         'dba',
         DBA_PASSWORD,
@@ -176,17 +175,18 @@ export async function startVirtuoso(
         'PROMPT=OFF',
         'ECHO=OFF',
         'ERRORS=STDOUT',
-      ],
-      {
-        input: sql.trim().endsWith(';') ? sql : `${sql};`,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    const out = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-    if (run.status !== 0 || /^\*\*\* Error/m.test(out)) throw new Error(`isql failed: ${out.slice(0, 2000)}`);
-    return out;
-  };
+      ];
+      const run = spawn(ISQL_BIN, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      run.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      run.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      run.once('error', reject);
+      run.once('close', (code) => {
+        if (code !== 0 || /^\*\*\* Error/m.test(out)) reject(new Error(`isql failed: ${out.slice(0, 2000)}`));
+        else resolve(out);
+      });
+      run.stdin.end(sql.trim().endsWith(';') ? sql : `${sql};`);
+    });
   try {
     await waitForHttp(httpUrl, child, join(dir, 'virtuoso.log'), 60_000);
     await isql(`

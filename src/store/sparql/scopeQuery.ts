@@ -57,7 +57,7 @@ function explicitDataset(
   let parsed: sparqljs.SparqlQuery;
   try {
     const reader = options.baseIri ? new sparqljs.Parser({ baseIRI: options.baseIri }) : parser;
-    parsed = reader.parse(sparql) as sparqljs.SparqlQuery;
+    parsed = reader.parse(sparql);
   } catch {
     return undefined; // let the engine report the syntax error with its own position
   }
