@@ -24,7 +24,7 @@ let start = performance.now();
 await store.applyChanges(changes);
 console.log(`applyChanges ${GRAPHS} graphs, ${GRAPHS * PER_GRAPH} triples: ${ms(start)} (durable)`);
 start = performance.now();
-await store.query('ASK { ?s ?p ?o }');
+await store.query('ASK { ?s ?p ?o }', { timeoutMs: 600_000 });
 console.log(`first query after the load (replicas applied): ${ms(start)}`);
 await store.close();
 start = performance.now();

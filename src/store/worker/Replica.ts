@@ -59,6 +59,8 @@ function engineError(error: unknown): AtlasError {
 export class Replica {
   private readonly public = new oxigraph.Store();
   private readonly system = new oxigraph.Store();
+  /** Names of the graphs holding quads, so that replacing a new graph costs no DROP. */
+  private readonly graphs = new Set<string>();
   /** Sequence number of the last applied log record. */
   appliedSeq = 0;
 
@@ -70,6 +72,9 @@ export class Replica {
       if (content.publicNQuads.length > 0) this.public.load(content.publicNQuads, LOAD_OPTIONS);
       if (content.systemNQuads.length > 0) this.system.load(content.systemNQuads, LOAD_OPTIONS);
       after = content.seq;
+      for (const dataset of ['public', 'system'] as const) {
+        for (const graph of this.listGraphs(dataset)) this.graphs.add(graph);
+      }
     }
     this.appliedSeq = after;
     let expected: number | undefined;
@@ -108,13 +113,15 @@ export class Replica {
     };
     ops.forEach((op, i) => {
       const key = isSystemGraph(op.g) ? 'system' : 'public';
-      if (op.op !== 'a') {
+      if (op.op !== 'a' && this.graphs.has(op.g)) {
         if (pendingGraphs.has(op.g)) flush();
         this[key].update(`DROP SILENT GRAPH <${op.g}>`);
+        this.graphs.delete(op.g);
       }
       if (op.n > 0) {
         pending[key].push(data[i]!);
         pendingGraphs.add(op.g);
+        this.graphs.add(op.g);
       }
     });
     flush();
