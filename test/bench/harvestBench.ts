@@ -47,20 +47,6 @@ async function serveCatalogue(
   };
 }
 
-const LANDING = /<(https?:[^>]+)> <http:\/\/www\.w3\.org\/ns\/dcat#landingPage> <([^>]+)> \./g;
-
-/**
- * A description as a provider following DCAT-AP would publish it. The synthetic generator leaves dataset landing
- * pages untyped (the shapes, like DCAT-AP, want each typed `foaf:Document`) and uses `SCIE`, which is not an EU
- * data theme (science is `TECH`, "Science and technology"): both fixed here so every description is valid.
- */
-function publishable(ntriples: string): string {
-  const fixed = ntriples.replaceAll('/data-theme/SCIE>', '/data-theme/TECH>');
-  const pages = new Set([...fixed.matchAll(LANDING)].map((m) => m[2]));
-  const typed = [...pages].map((p) => `<${p}> <${RDF_TYPE}> <http://xmlns.com/foaf/0.1/Document> .`);
-  return typed.length === 0 ? fixed : `${fixed}${typed.join('\n')}\n`;
-}
-
 /** The pages: each lists its TREs as `dcat:service` and links the next page. */
 function buildPages(base: string, tres: number, pageSize: number): { pages: string[]; descriptions: number } {
   const all = [
@@ -74,7 +60,7 @@ function buildPages(base: string, tres: number, pageSize: number): { pages: stri
     if (start + pageSize < all.length) head.push(`${view} <${HYDRA}next> <${base}?page=${n + 1}> .`);
     for (const d of slice)
       if (d.graph.includes('/tre/')) head.push(`<${CATALOG}> <${DCAT}service> <${d.graph}> .`);
-    pages.push(`${head.join('\n')}\n${slice.map((d) => publishable(d.ntriples)).join('')}`);
+    pages.push(`${head.join('\n')}\n${slice.map((d) => d.ntriples).join('')}`);
   }
   return { pages, descriptions: all.length };
 }
