@@ -1,0 +1,64 @@
+import type ox from 'oxigraph';
+import type { NamedQueries } from '../../src/sparql/index.js';
+import { benchQueries } from './benchQueries.js';
+import { medianOf } from './stats.js';
+
+/** One named query measured both ways. */
+export interface QueryTiming {
+  name: string;
+  label: string;
+  rows: number;
+  /** Median on oxigraph in this process, results serialised as SPARQL JSON. */
+  directMs: number;
+  /** Median through `POST /sparql` of the server, SPARQL JSON, body read. */
+  endpointMs: number;
+  /** The target: within 1.3x for queries of 10 ms or more directly, else within +2 ms. */
+  withinTarget: boolean;
+}
+
+/** Medians of every bench query in-process on oxigraph and through the server's SPARQL endpoint. */
+export async function benchQueriesSideBySide(options: {
+  direct: ox.Store;
+  url: string;
+  queries: NamedQueries;
+  runs: number;
+}): Promise<QueryTiming[]> {
+  const out: QueryTiming[] = [];
+  for (const { name, label, params } of benchQueries) {
+    const text = options.queries.bind(name, params);
+    const json = (): string =>
+      options.direct.query(text, {
+        use_default_graph_as_union: true,
+        results_format: 'application/sparql-results+json',
+      }) as string;
+    const rows = (JSON.parse(json()) as { results: { bindings: unknown[] } }).results.bindings.length;
+    const viaHttp = async (): Promise<void> => {
+      const response = await fetch(`${options.url}/sparql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' },
+        body: text,
+      });
+      if (response.status !== 200)
+        throw new Error(`${name}: HTTP ${response.status} ${await response.text()}`);
+      await response.text();
+    };
+    // Interleave the two measurements so that drift of the machine affects both alike.
+    const directMs: number[] = [];
+    const endpointMs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      directMs.push(await medianOf(Math.ceil(options.runs / 3), 1, json));
+      endpointMs.push(await medianOf(Math.ceil(options.runs / 3), 1, viaHttp));
+    }
+    const d = [...directMs].sort((a, b) => a - b)[1]!;
+    const e = [...endpointMs].sort((a, b) => a - b)[1]!;
+    out.push({
+      name,
+      label,
+      rows,
+      directMs: d,
+      endpointMs: e,
+      withinTarget: d >= 10 ? e <= 1.3 * d : e <= d + 2,
+    });
+  }
+  return out;
+}
