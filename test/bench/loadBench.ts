@@ -36,7 +36,7 @@ export async function directLoad(file: string): Promise<{ store: ox.Store; ms: n
  */
 export async function atlasLoad(file: string, dataDir: string): Promise<{ ms: number; graphs: number }> {
   const logger = pino({ level: 'warn' });
-  const store = new EmbeddedStore({ dataDir, logger });
+  const store = new EmbeddedStore({ dataDir, logger, queryTimeoutMs: 600_000 });
   await store.open();
   await syncVocabulary({ store, dir: bundledOntology });
   const start = performance.now();
