@@ -29,6 +29,12 @@ const byteSize = z.preprocess(
   z.number({ error: 'expected a byte size such as 10485760 or "10mb"' }).int().positive(),
 );
 
+/** A byte count that may be 0 (a feature turned off), in the same forms as `byteSize`. */
+const byteSizeOrZero = z.preprocess(
+  (value) => (value === '0' ? 0 : value),
+  z.union([z.literal(0), byteSize], { error: 'expected 0 or a byte size such as 67108864 or "64mb"' }),
+);
+
 const durationUnits: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
 
 /** A duration in seconds: a number, or a string like `90`, `90s`, `15m`, `6h`, `1d`. */
@@ -70,6 +76,11 @@ export const configSchema = z
       .default(10000),
     /** Largest accepted request body, in bytes. */
     bodyLimit: byteSize.default(10 * 1024 * 1024),
+    /**
+     * Memory for cached query answers, in bytes (default 64 MB; 0 turns the cache off). Answers are reused until the
+     * next write; a request with `Cache-Control: no-cache` bypasses the cache.
+     */
+    queryCache: byteSizeOrZero.default(64 * 1024 * 1024),
     /** Limits of the GraphQL facade; each refused request names the limit in `extensions.code`. */
     graphql: z
       .object({
@@ -90,7 +101,9 @@ export const configSchema = z
      * The IRI base that request paths map to when dereferencing: with the default, `GET /id/tre/tsd` answers with the
      * description of `https://w3id.org/tre-atlas/id/tre/tsd` (w3id redirects there in production).
      */
-    publicBase: z.url({ error: 'expected an absolute IRI ending in /' }).default('https://w3id.org/tre-atlas/'),
+    publicBase: z
+      .url({ error: 'expected an absolute IRI ending in /' })
+      .default('https://w3id.org/tre-atlas/'),
     /** Folder of RDF files loaded into an empty store on first start. */
     seedDir: z.string().min(1).default(bundledData),
     /** pino log level. */
@@ -143,6 +156,7 @@ export const envVariables: Readonly<Record<string, string>> = {
   TRE_ATLAS_GRAPHQL_MAX_COST: 'graphql.maxCost',
   TRE_ATLAS_GRAPHQL_MAX_PAGE_SIZE: 'graphql.maxPageSize',
   TRE_ATLAS_BODY_LIMIT: 'bodyLimit',
+  TRE_ATLAS_QUERY_CACHE: 'queryCache',
   TRE_ATLAS_PUBLIC_BASE: 'publicBase',
   TRE_ATLAS_BASE_URL: 'baseUrl',
   TRE_ATLAS_SEED_DIR: 'seedDir',
