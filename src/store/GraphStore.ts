@@ -28,6 +28,11 @@ export interface QueryOptions {
   namedGraphs?: string[];
   /** Base IRI against which relative IRIs in the query resolve. */
   baseIri?: string;
+  /**
+   * Bypass any cache of answers (see `CachingStore`): the query runs on the engine and its answer is not kept.
+   * Stores without a cache ignore it. HTTP faces set it for requests with `Cache-Control: no-cache`.
+   */
+  noCache?: boolean;
 }
 
 /** A parsed query result with RDF/JS (n3 DataFactory) terms. */
