@@ -10,7 +10,7 @@ export {
   type HarvestSources,
   type SourceType,
 } from './sourcesFile.js';
-export { isPublicAddress, type LookupFunction } from './addressPolicy.js';
+export { checkUrl, isPublicAddress, type LookupFunction } from './addressPolicy.js';
 export type { FetchFunction } from './HttpFetcher.js';
 export { splitDescriptions, type HarvestedDescription, type DescriptionKind } from './splitDescriptions.js';
 export { countProperties } from './reportQuads.js';
