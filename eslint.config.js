@@ -2,7 +2,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tre-atlas/**', 'test/bench/out/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.tre-atlas/**',
+      '.tmp/**',
+      'test/bench/out/**',
+      'test/virtuoso/.scratch/**',
+      'eslint.config.js',
+      'bin/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

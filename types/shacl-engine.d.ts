@@ -40,6 +40,9 @@ declare module 'shacl-engine' {
 
   export class Validator {
     constructor(shapes: DatasetCore, options: ValidatorOptions);
-    validate(data: { dataset: DatasetCore; terms?: Term[] }, shapes?: Array<{ terms: Term[] }>): Promise<ShaclReport>;
+    validate(
+      data: { dataset: DatasetCore; terms?: Term[] },
+      shapes?: Array<{ terms: Term[] }>,
+    ): Promise<ShaclReport>;
   }
 }

@@ -15,4 +15,9 @@ export type {
   IngestorOptions,
   VersionRecord,
 } from './types.js';
-export { hasDescriptions, syncVocabulary, vocabularyIndexGraph, type SyncVocabularyOptions } from './syncVocabulary.js';
+export {
+  hasDescriptions,
+  syncVocabulary,
+  vocabularyIndexGraph,
+  type SyncVocabularyOptions,
+} from './syncVocabulary.js';

@@ -45,7 +45,9 @@ export async function syncVocabulary(options: SyncVocabularyOptions): Promise<st
     );
     present.add(graph);
     const hash = await contentHash(quads);
-    index.push(quad(namedNode(graph), namedNode(tre('contentHash')), literal(hash), namedNode(vocabularyIndexGraph)));
+    index.push(
+      quad(namedNode(graph), namedNode(tre('contentHash')), literal(hash), namedNode(vocabularyIndexGraph)),
+    );
     if (known.get(graph) !== hash) {
       const g = namedNode(graph);
       changes.push({ graph, quads: quads.map((q) => quad(q.subject, q.predicate, q.object, g)) });

@@ -35,7 +35,10 @@ export interface VirtuosoRow {
 async function post(url: string, query: string): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/sparql-results+json',
+    },
     body: new URLSearchParams({ query }).toString(),
   });
   const text = await response.text();
@@ -84,7 +87,11 @@ export async function benchVirtuoso(ctx: VirtuosoBenchContext): Promise<{
           atlasEmbedded: await post(targets.atlasEmbedded, text),
         };
         // Interleaved rounds, so that drift of the machine affects all three alike.
-        const times: Record<keyof typeof targets, number[]> = { virtuoso: [], atlasVirtuoso: [], atlasEmbedded: [] };
+        const times: Record<keyof typeof targets, number[]> = {
+          virtuoso: [],
+          atlasVirtuoso: [],
+          atlasEmbedded: [],
+        };
         for (let round = 0; round < 3; round++) {
           for (const key of Object.keys(targets) as Array<keyof typeof targets>) {
             times[key].push(await medianOf(Math.ceil(ctx.runs / 3), 1, () => post(targets[key], text)));
