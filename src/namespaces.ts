@@ -55,6 +55,24 @@ export const virtrdf = namespace('http://www.openlinksw.com/schemas/virtrdf#');
 /** W3C unique identifiers for media formats, used in the SPARQL Service Description (`sd:resultFormat`). */
 export const formats = namespace('http://www.w3.org/ns/formats/');
 
+/** The European Legislation Identifier ontology (`eli:LegalResource`). */
+export const eli = namespace('http://data.europa.eu/eli/ontology#');
+/** ISA Programme Location Core Vocabulary. */
+export const locn = namespace('http://www.w3.org/ns/locn#');
+/** SPDX terms (checksums). */
+export const spdx = namespace('http://spdx.org/rdf/terms#');
+/** OWL-Time. */
+export const time = namespace('http://www.w3.org/2006/time#');
+
+/**
+ * The DCAT-AP 3.0.1 release IRI, the identifier SEMIC uses for the release (the official SHACL file names its shapes
+ * as members of it); the profile IRI of the catalogue's pure DCAT-AP view.
+ */
+export const dcatAp301 = 'https://semiceu.github.io/DCAT-AP/releases/3.0.1';
+
+/** The project's profile IRIs: `profile('tre')`. */
+export const profile = namespace('https://w3id.org/tre-atlas/profile/');
+
 /** Prefixes used when writing Turtle for people. */
 export const prefixes: Readonly<Record<string, string>> = {
   tre: tre.iri,

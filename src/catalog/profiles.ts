@@ -1,6 +1,6 @@
 import { AtlasError } from '../errors.js';
 import { dcatap } from '../namespaces.js';
-import { dcatAp301, profileBase } from './catalogVocabulary.js';
+import { dcatAp301, profile } from '../namespaces.js';
 
 /** The two views of the catalogue: everything (`tre`), or only DCAT-AP terms (`dcat-ap`). */
 export type CatalogProfile = 'tre' | 'dcat-ap';
@@ -10,7 +10,7 @@ export const catalogProfiles: readonly CatalogProfile[] = ['tre', 'dcat-ap'];
 
 /** The IRI that names each profile in `Content-Profile`, `Link: rel="profile"` and `Accept-Profile`. */
 export const profileIris: Readonly<Record<CatalogProfile, string>> = {
-  tre: `${profileBase}tre`,
+  tre: profile('tre'),
   'dcat-ap': dcatAp301,
 };
 
