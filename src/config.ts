@@ -56,6 +56,18 @@ function integer(message: string) {
   );
 }
 
+/** One allowed federation source: `id` (used in `source=`), an http(s) `url`, and its `type`. */
+const federationSource = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected an id of letters, digits, ".", "_" or "-"' })
+      .refine((id) => id !== 'local', { error: '"local" names the local graph' }),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+    type: z.enum(['sparql', 'document'], { error: 'expected sparql or document' }),
+  })
+  .strict();
+
 /** The levels pino knows, plus `silent`. */
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -140,6 +152,45 @@ export const configSchema = z
       })
       .strict()
       .default({ interval: 3600, atStart: true }),
+    /**
+     * Federated queries (`/sparql?federated=true`): the server contacts only these provider sources, never a URL a
+     * caller makes up, and only on public internet addresses unless `allowPrivateNetwork`. With no sources, a
+     * federated query answers from the local graph alone and says so in its `note`.
+     */
+    federation: z
+      .object({
+        /**
+         * The allowed sources, each `{ "id": "tsd", "url": "https://tsd.example.org/sparql", "type": "sparql" }`
+         * (`type` is `sparql` for a SPARQL 1.1 endpoint, `document` for an RDF file). Callers name them by id or
+         * URL in `source=`. The environment variable `TRE_ATLAS_FEDERATION_SOURCES` holds the same list as inline
+         * JSON text (not a file path), e.g. `[{"id":"tsd","url":"https://tsd.example.org/sparql","type":"sparql"}]`.
+         */
+        sources: z.preprocess(
+          (value) => {
+            if (typeof value !== 'string') return value;
+            try {
+              return JSON.parse(value) as unknown;
+            } catch {
+              return value;
+            }
+          },
+          z
+            .array(federationSource, { error: 'expected a JSON array of { id, url, type } sources' })
+            .refine((list) => new Set(list.map((s) => s.id)).size === list.length, {
+              error: 'two sources have the same id',
+            }),
+        ),
+        /** Allow sources on loopback, private, link-local or other non-public addresses (default false). */
+        allowPrivateNetwork: z
+          .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+          .default(false),
+        /** Time limit of each source, in milliseconds; default: `queryTimeout`. */
+        timeoutMs: integer('expected a whole number of milliseconds')
+          .pipe(z.number().positive({ error: 'expected a positive number of milliseconds' }))
+          .optional(),
+      })
+      .strict()
+      .default({ sources: [], allowPrivateNetwork: false }),
   })
   .strict();
 
@@ -169,6 +220,9 @@ export const envVariables: Readonly<Record<string, string>> = {
   TRE_ATLAS_SPARQL_PASSWORD: 'sparql.password',
   TRE_ATLAS_HARVEST_SOURCES: 'harvest.sources',
   TRE_ATLAS_HARVEST_INTERVAL: 'harvest.interval',
+  TRE_ATLAS_FEDERATION_SOURCES: 'federation.sources',
+  TRE_ATLAS_FEDERATION_ALLOW_PRIVATE_NETWORK: 'federation.allowPrivateNetwork',
+  TRE_ATLAS_FEDERATION_TIMEOUT: 'federation.timeoutMs',
 };
 
 /** Options of {@link loadConfig}. */

@@ -8,9 +8,16 @@ export interface FederationSource {
   type: 'sparql' | 'document';
 }
 
+/** A source the operator allowed in the configuration (`federation.sources`): a name, a URL and a type. */
+export interface ConfiguredSource extends FederationSource {
+  /** Short name callers use in `source=` (letters, digits, `.`, `_`, `-`). */
+  id: string;
+}
+
 /**
- * Reads a source given on the command line or in a `source=` parameter: `URL` (a SPARQL endpoint when its path
- * ends in `/sparql`, else an RDF document), or `sparql@URL` / `document@URL` to say which. Only http(s) URLs.
+ * Reads a source given on the command line: `URL` (a SPARQL endpoint when its path ends in `/sparql`, else an RDF
+ * document), or `sparql@URL` / `document@URL` to say which. Only http(s) URLs. (The server does not take arbitrary
+ * URLs: see {@link selectSources}.)
  */
 export function parseSource(text: string): FederationSource {
   const match = /^(sparql|document)@(.+)$/.exec(text.trim());

@@ -3,14 +3,18 @@ import { DataFactory } from 'n3';
 import type { Logger } from 'pino';
 import { AtlasError } from '../errors.js';
 import type { GraphStore } from '../store/index.js';
+import { checkSourceUrl, guardedFetch, type AddressPolicy } from './addressGuard.js';
 import type { FederationSource } from './FederationSource.js';
 import { sharedEngine } from './sharedEngine.js';
 
 /** The name of the local graph in `source` attributions. */
 export const LOCAL_SOURCE = 'local';
 
-/** Options of {@link federate}. */
-export interface FederateOptions {
+/**
+ * Options of {@link federate}. The address policy (`allowPrivateNetwork`, `lookup`, `hint`) applies to every
+ * provider source and every redirect: by default only public internet addresses are contacted.
+ */
+export interface FederateOptions extends AddressPolicy {
   /** The local graph, queried as one more source (its public dataset); omit to query providers only. */
   store?: GraphStore;
   /** Provider sources, each queried live. */
@@ -68,9 +72,12 @@ async function queryProvider(
   source: FederationSource,
   ms: number,
   signal: AbortSignal,
+  policy: AddressPolicy,
 ): Promise<SourceRows> {
+  await checkSourceUrl(source.url, policy);
   const engine = await sharedEngine();
   const context = {
+    fetch: guardedFetch(policy),
     sources: [
       source.type === 'sparql' ? { type: 'sparql' as const, value: source.url } : { value: source.url },
     ],
@@ -112,7 +119,9 @@ async function queryLocal(
 }
 
 function failure(source: string, error: unknown): FailedSource {
-  if (error instanceof AtlasError) return { source, code: error.code, message: error.message };
+  // comunica wraps the errors of its fetch: the first AtlasError in the cause chain says what went wrong.
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if (e instanceof AtlasError) return { source, code: e.code, message: e.message };
   const message = error instanceof Error ? error.message : String(error);
   return { source, code: 'UNAVAILABLE', message: `${source}: ${message}` };
 }
@@ -122,7 +131,8 @@ function failure(source: string, error: unknown): FailedSource {
  * comunica), each source on its own with its own time limit, and returns the union of their rows, each with a
  * `source` binding naming where it came from. A source that fails or times out is reported in `failed`; the others'
  * rows still come back. Each source answers the whole query on its own: no join is made across sources, and
- * ORDER BY / LIMIT apply per source.
+ * ORDER BY / LIMIT apply per source. A provider whose address the policy refuses is never contacted and is reported
+ * in `failed` with code `FORBIDDEN`.
  */
 export async function federate(query: string, options: FederateOptions): Promise<FederatedResult> {
   const ms = options.timeoutMs ?? 10_000;
@@ -130,7 +140,7 @@ export async function federate(query: string, options: FederateOptions): Promise
   const store = options.store;
   if (store) jobs.push({ source: LOCAL_SOURCE, run: (signal) => queryLocal(query, store, ms, signal) });
   for (const source of options.sources)
-    jobs.push({ source: source.url, run: (signal) => queryProvider(query, source, ms, signal) });
+    jobs.push({ source: source.url, run: (signal) => queryProvider(query, source, ms, signal, options) });
   const settled = await Promise.allSettled(jobs.map((job) => withTimeout(job.run, ms, job.source)));
   const variables: string[] = [];
   const result: FederatedResult = { variables, rows: [], answered: [], failed: [] };

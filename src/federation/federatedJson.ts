@@ -20,9 +20,9 @@ function jsonTerm(term: Term): Record<string, string> {
 /**
  * A federated result as SPARQL 1.1 JSON results, with the `source` variable in every row and two extra top-level
  * members SPARQL JSON readers ignore: `sources` (those that answered, with row counts) and `failures` (those that
- * did not, with an error code and message).
+ * did not, with an error code and message), plus `note` when given (e.g. that only the local graph was queried).
  */
-export function federatedJson(result: FederatedResult): string {
+export function federatedJson(result: FederatedResult, extra: { note?: string } = {}): string {
   const bindings = result.rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([name, term]) => [name, jsonTerm(term)])),
   );
@@ -31,5 +31,6 @@ export function federatedJson(result: FederatedResult): string {
     results: { bindings },
     sources: result.answered,
     failures: result.failed,
+    ...(extra.note === undefined ? {} : { note: extra.note }),
   });
 }
