@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { AtlasError } from '../../errors.js';
-import { FAILED_SOURCES_HEADER, federate, federatedJson, parseSource } from '../../federation/index.js';
+import { answerFederated, FAILED_SOURCES_HEADER, type FederationSettings } from '../../federation/index.js';
 import {
   checkQuery,
   formatsFor,
@@ -21,6 +21,8 @@ export interface SparqlRoutesOptions {
   queryTimeoutMs: number;
   /** The public base URL of the server (no trailing slash), or undefined to use the request's host. */
   baseUrl?: string;
+  /** The configured federation sources and address policy; absent: none configured (`federated=true` is local). */
+  federation?: FederationSettings | undefined;
 }
 
 /** The protocol parameters of one request, from the URL and (for form posts) the body. */
@@ -54,7 +56,8 @@ function abortOnDisconnect(reply: FastifyReply, controller: AbortController): vo
 /**
  * The SPARQL 1.1 Protocol endpoint at `/sparql` (read-only): GET and POST, results by content negotiation,
  * `default-graph-uri` and `named-graph-uri`, the Service Description on GET without a query. With
- * `federated=true` a SELECT runs live on the local graph and every `source=` URL (see src/federation): SPARQL JSON
+ * `federated=true` a SELECT runs live on the local graph and the configured sources (all, or those named by id or URL
+ * in `source=`; any other name -> 400, nothing contacted; see src/federation): SPARQL JSON
  * with a `source` per row, the failed sources in `failures` and the `X-TRE-Atlas-Failed-Sources` header.
  */
 export const sparqlRoutes: FastifyPluginCallback<SparqlRoutesOptions> = (app, options, done) => {
@@ -74,13 +77,15 @@ export const sparqlRoutes: FastifyPluginCallback<SparqlRoutesOptions> = (app, op
     }
     const checked = checkQuery(query);
     if (params.get('federated') === 'true') {
-      // Federated discovery: the local graph plus each `source=` (SPARQL endpoint or RDF document), live.
+      // Federated discovery: the local graph plus the configured sources (never a caller's URL), live.
       if (checked.kind !== 'bindings') throw new AtlasError('USAGE', 'federated=true takes a SELECT query');
-      const sources = params.getAll('source').map(parseSource);
-      const result = await federate(query, { store, sources, timeoutMs: queryTimeoutMs });
-      if (result.failed.length > 0)
-        reply.header(FAILED_SOURCES_HEADER, result.failed.map((f) => f.source).join(' '));
-      return reply.type('application/sparql-results+json; charset=utf-8').send(federatedJson(result));
+      const answer = await answerFederated(query, params.getAll('source'), {
+        store,
+        settings: options.federation,
+        queryTimeoutMs,
+      });
+      if (answer.failed.length > 0) reply.header(FAILED_SOURCES_HEADER, answer.failed.join(' '));
+      return reply.type('application/sparql-results+json; charset=utf-8').send(answer.body);
     }
     const formats = formatsFor(checked.kind);
     const accept = request.headers.accept;
