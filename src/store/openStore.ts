@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AtlasConfig } from '../config.js';
 import { AtlasError } from '../errors.js';
+import { CachingStore } from './CachingStore.js';
 import { EmbeddedStore } from './EmbeddedStore.js';
 import type { GraphStore } from './GraphStore.js';
 import { SparqlStore } from './SparqlStore.js';
@@ -8,6 +9,7 @@ import { SparqlStore } from './SparqlStore.js';
 /**
  * Creates and opens the store the configuration names: `embedded` (the data directory) or `sparql` (a remote
  * server; `sparql.query` and `sparql.update` are required). Missing endpoints -> `AtlasError('USAGE')`.
+ * With `queryCache` > 0 the store is wrapped in a {@link CachingStore} of that many bytes.
  */
 export async function openStore(config: AtlasConfig, logger: Logger): Promise<GraphStore> {
   let store: GraphStore;
@@ -32,5 +34,5 @@ export async function openStore(config: AtlasConfig, logger: Logger): Promise<Gr
     store = new EmbeddedStore({ dataDir: config.dataDir, logger, queryTimeoutMs: config.queryTimeout });
   }
   await store.open();
-  return store;
+  return config.queryCache > 0 ? new CachingStore({ store, maxBytes: config.queryCache }) : store;
 }
