@@ -23,7 +23,8 @@ function rawParameters(params: URLSearchParams): RawParameters {
 
 /**
  * `GET /queries` lists the named queries with their parameters (JSON); `GET /queries/{name}?param=value` runs one
- * with its parameters bound as RDF terms, answering in the SPARQL result format the `Accept` header asks for.
+ * with its parameters bound as RDF terms, answering in the SPARQL result format the `Accept` header asks for
+ * (`Cache-Control: no-cache`: from the engine, not from cached answers).
  */
 export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, options, done) => {
   const { store, queries, queryTimeoutMs } = options;
@@ -65,7 +66,12 @@ export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, opti
         formats.map((f) => f.mediaType),
       );
     }
-    const result = await runQuery(store, text, format, { timeoutMs: queryTimeoutMs, dataset: 'public' });
+    const noCache = /(^|[\s,])no-cache\b/i.test(request.headers['cache-control'] ?? '');
+    const result = await runQuery(store, text, format, {
+      timeoutMs: queryTimeoutMs,
+      dataset: 'public',
+      ...(noCache ? { noCache } : {}),
+    });
     return reply.header('vary', 'Accept').type(`${result.mediaType}; charset=utf-8`).send(result.body);
   });
   done();

@@ -55,7 +55,8 @@ function abortOnDisconnect(reply: FastifyReply, controller: AbortController): vo
 
 /**
  * The SPARQL 1.1 Protocol endpoint at `/sparql` (read-only): GET and POST, results by content negotiation,
- * `default-graph-uri` and `named-graph-uri`, the Service Description on GET without a query. With
+ * `default-graph-uri` and `named-graph-uri`, the Service Description on GET without a query; a request with
+ * `Cache-Control: no-cache` is answered by the engine, not from cached answers. With
  * `federated=true` a SELECT runs live on the local graph and the configured sources (all, or those named by id or URL
  * in `source=`; any other name -> 400, nothing contacted; see src/federation): SPARQL JSON
  * with a `source` per row, the failed sources in `failures` and the `X-TRE-Atlas-Failed-Sources` header.
@@ -101,7 +102,12 @@ export const sparqlRoutes: FastifyPluginCallback<SparqlRoutesOptions> = (app, op
     };
     const controller = new AbortController();
     abortOnDisconnect(reply, controller);
-    const queryOptions = queryOptionsFor(dataset, { timeoutMs: queryTimeoutMs, signal: controller.signal });
+    const noCache = /(^|[\s,])no-cache\b/i.test(request.headers['cache-control'] ?? '');
+    const queryOptions = queryOptionsFor(dataset, {
+      timeoutMs: queryTimeoutMs,
+      signal: controller.signal,
+      ...(noCache ? { noCache } : {}),
+    });
     try {
       const result = await runQuery(store, query, format, queryOptions);
       return await reply
