@@ -11,6 +11,8 @@ import { startProvider, type Provider } from './providerServer.js';
 const { namedNode, literal, quad } = DataFactory;
 const TITLE = 'http://purl.org/dc/terms/title';
 const query = `SELECT ?tre ?title WHERE { ?tre <${TITLE}> ?title }`;
+/** The providers of these tests listen on loopback, which federation refuses unless allowed. */
+const loopback = { allowPrivateNetwork: true };
 const turtle = (name: string): string =>
   `<https://${name}.example.org/tre/1> <${TITLE}> "${name} TRE one" .\n<https://${name}.example.org/tre/2> <${TITLE}> "${name} TRE two" .\n`;
 
@@ -53,7 +55,11 @@ describe('federate', function () {
   };
 
   it('unions the local graph and two provider endpoints, each row naming its source', async () => {
-    const result = await federate(query, { store, sources: [parseSource(alpha.url), parseSource(beta.url)] });
+    const result = await federate(query, {
+      ...loopback,
+      store,
+      sources: [parseSource(alpha.url), parseSource(beta.url)],
+    });
     assert.deepEqual(result.failed, []);
     assert.deepEqual(result.variables, ['tre', 'title', 'source']);
     assert.deepEqual(titlesBySource(result.rows), {
@@ -65,7 +71,11 @@ describe('federate', function () {
 
   it('returns the other sources when one fails, and names the failed one', async () => {
     beta.mode = 'fail';
-    const result = await federate(query, { store, sources: [parseSource(alpha.url), parseSource(beta.url)] });
+    const result = await federate(query, {
+      ...loopback,
+      store,
+      sources: [parseSource(alpha.url), parseSource(beta.url)],
+    });
     assert.deepEqual(titlesBySource(result.rows), {
       local: ['local TRE'],
       [alpha.url]: ['alpha TRE one', 'alpha TRE two'],
@@ -85,6 +95,7 @@ describe('federate', function () {
   it('gives up on a source that does not answer within its time limit', async () => {
     alpha.mode = 'hang';
     const result = await federate(query, {
+      ...loopback,
       store,
       sources: [parseSource(alpha.url), parseSource(beta.url)],
       timeoutMs: 1500,
@@ -94,5 +105,56 @@ describe('federate', function () {
       [[alpha.url, 'TIMEOUT']],
     );
     assert.deepEqual(Object.keys(titlesBySource(result.rows)).sort(), ['local', beta.url].sort());
+  });
+
+  it('refuses a loopback source by default: reported as FORBIDDEN, never contacted', async () => {
+    const before = alpha.connections;
+    const result = await federate(query, { store, sources: [parseSource(alpha.url)] });
+    assert.equal(alpha.connections, before);
+    assert.deepEqual(
+      result.failed.map((f) => [f.source, f.code]),
+      [[alpha.url, 'FORBIDDEN']],
+    );
+    assert.match(result.failed[0]!.message, /127\.0\.0\.1/);
+    assert.deepEqual(Object.keys(titlesBySource(result.rows)), ['local']);
+  });
+
+  it('refuses a name that resolves to a private address (every address is checked, IPv4-mapped IPv6 too)', async () => {
+    const lookup = async () => [
+      { address: '93.184.216.34', family: 4 },
+      { address: '::ffff:169.254.169.254', family: 6 },
+    ];
+    const result = await federate(query, {
+      sources: [{ url: 'http://metadata.example.org/sparql', type: 'sparql' }],
+      lookup,
+    });
+    assert.deepEqual(
+      result.failed.map((f) => f.code),
+      ['FORBIDDEN'],
+    );
+    assert.match(result.failed[0]!.message, /::ffff:169\.254\.169\.254/);
+  });
+
+  it('does not follow a redirect from an allowed source to a private address', async () => {
+    // `localhost` is declared public by the lookup, so the first hop is allowed; the redirect to 127.0.0.1 is not.
+    const front = await startProvider(turtle('front'), 'localhost');
+    front.redirectTo = alpha.url;
+    const before = alpha.connections;
+    try {
+      const result = await federate(query, {
+        sources: [parseSource(front.url)],
+        lookup: async () => [{ address: '93.184.216.34', family: 4 }],
+        timeoutMs: 5000,
+      });
+      assert.ok(front.connections > 0, 'the allowed first hop was contacted');
+      assert.equal(alpha.connections, before, 'the redirect target was never contacted');
+      assert.deepEqual(
+        result.failed.map((f) => f.code),
+        ['FORBIDDEN'],
+      );
+      assert.deepEqual(result.rows, []);
+    } finally {
+      await front.close();
+    }
   });
 });

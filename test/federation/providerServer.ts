@@ -7,18 +7,26 @@ export interface Provider {
   url: string;
   /** How it answers: normally, with HTTP 500, or never (hangs). */
   mode: 'ok' | 'fail' | 'hang';
+  /** When set, every request is answered with a 307 redirect to this URL. */
+  redirectTo?: string;
+  /** TCP connections accepted so far. */
+  connections: number;
   close(): Promise<void>;
 }
 
-/** Starts a provider endpoint serving `turtle`. */
-export async function startProvider(turtle: string): Promise<Provider> {
+/** Starts a provider endpoint serving `turtle`, listening on `host` (default 127.0.0.1). */
+export async function startProvider(turtle: string, host = '127.0.0.1'): Promise<Provider> {
   const store = new oxigraph.Store();
   store.load(turtle, { format: 'text/turtle' });
-  const provider = { mode: 'ok' } as Provider;
+  const provider = { mode: 'ok', connections: 0 } as Provider;
   const server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
+      if (provider.redirectTo !== undefined) {
+        response.writeHead(307, { location: provider.redirectTo }).end();
+        return;
+      }
       if (provider.mode === 'hang') return;
       if (provider.mode === 'fail') {
         response.writeHead(500, { 'content-type': 'text/plain' }).end('provider is down');
@@ -48,10 +56,11 @@ export async function startProvider(turtle: string): Promise<Provider> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.on('connection', () => provider.connections++);
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  provider.url = `http://127.0.0.1:${port}/sparql`;
+  provider.url = `http://${host}:${port}/sparql`;
   provider.close = () =>
     new Promise((resolve) => {
       server.closeAllConnections();
