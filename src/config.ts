@@ -344,11 +344,14 @@ function configError(
         ? issue.keys.map((k) => [...issue.path, k].join('.'))
         : [issue.path.join('.')];
     return keys.map((key) => {
-      const source = sources.get(key) ?? 'defaults';
+      // A key inside a list (e.g. `federation.sources.0.url`) came from where its nearest set ancestor came from.
+      const owner = [...sources.keys()].find((k) => key === k || key.startsWith(`${k}.`));
+      const source = (owner === undefined ? undefined : sources.get(owner)) ?? 'defaults';
       if (issue.code === 'unrecognized_keys')
         return { key, source, message: `unknown setting '${key}' in ${source}` };
-      const value = JSON.stringify(getPath(merged, key));
-      return { key, source, message: `invalid setting '${key}' = ${value} from ${source}: ${issue.message}` };
+      const found = getPath(merged, key);
+      const value = found === undefined ? '' : ` = ${JSON.stringify(found)}`;
+      return { key, source, message: `invalid setting '${key}'${value} from ${source}: ${issue.message}` };
     });
   });
   const flat = problems.flat();
