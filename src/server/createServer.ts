@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { graphqlRoutes } from './routes/graphql.js';
 import { queryRoutes } from './routes/queries.js';
 import { sparqlRoutes } from './routes/sparql.js';
+import type { FederationSettings } from '../federation/index.js';
 import { validateRoutes } from './routes/validate.js';
 
 /** The settings the HTTP server uses (a subset of `AtlasConfig`). */
@@ -32,6 +33,8 @@ export interface ServerConfig {
   publicBase?: string | undefined;
   /** Limits of the GraphQL facade (depth, cost, page size); defaults when absent. */
   graphql?: Partial<GraphqlLimits> | undefined;
+  /** Provider sources `/sparql?federated=true` may query live, and the address policy; absent: none. */
+  federation?: FederationSettings | undefined;
 }
 
 /** Options of {@link createServer}. */
@@ -96,7 +99,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const queryTimeoutMs = config.queryTimeout;
   const baseUrl = config.baseUrl?.replace(/\/+$/, '');
   await app.register(healthRoutes, { readiness: options.readiness ?? new Readiness(true) });
-  await app.register(sparqlRoutes, { store, queryTimeoutMs, baseUrl });
+  await app.register(sparqlRoutes, { store, queryTimeoutMs, baseUrl, federation: config.federation });
   if (options.queries !== undefined) {
     await app.register(queryRoutes, { store, queries: options.queries, queryTimeoutMs });
   }
