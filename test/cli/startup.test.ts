@@ -102,7 +102,15 @@ describe('tre-atlas start-up', function () {
       'graphql-schema': ['--shapes', '--ontology'],
       export: ['--format', '--profile', '--data-dir', '--config'],
       harvest: ['--sources', '--data-dir', '--config', '--format', '--no-seed', '--verbose'],
-      federate: ['<sparql>', '--source', '--no-local', '--timeout', '--format', '--data-dir'],
+      federate: [
+        '<sparql>',
+        '--source',
+        '--no-local',
+        '--allow-private-network',
+        '--timeout',
+        '--format',
+        '--data-dir',
+      ],
     };
     for (const [command, options] of Object.entries(expected)) {
       const run = await cli([...command.split(' '), '--help']);

@@ -20,6 +20,10 @@ export function registerFederateCommand(program: Command): void {
       [],
     )
     .option('--no-local', 'leave the local graph out')
+    .option(
+      '--allow-private-network',
+      'also contact sources on loopback, private or link-local addresses (default: public internet only)',
+    )
     .option('--timeout <ms>', 'time limit of each source in milliseconds (default: the query timeout)')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'),

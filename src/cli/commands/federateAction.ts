@@ -9,6 +9,7 @@ import { openLocalGraph, stderrLogger, type LocalGraph } from '../openLocalGraph
 export interface FederateFlags {
   source: string[];
   local: boolean;
+  allowPrivateNetwork?: boolean;
   timeout?: string;
   format: 'table' | 'json';
   dataDir?: string;
@@ -37,6 +38,8 @@ export async function federateAction(query: string, flags: FederateFlags): Promi
       ...(graph ? { store: graph.store } : {}),
       sources,
       timeoutMs: timeoutMs ?? config.queryTimeout,
+      allowPrivateNetwork: flags.allowPrivateNetwork === true || config.federation.allowPrivateNetwork,
+      hint: 'Pass --allow-private-network to allow it.',
       logger,
     });
     if (flags.format === 'json') process.stdout.write(`${federatedJson(result)}\n`);
