@@ -102,10 +102,7 @@ export class CachingStore implements GraphStore {
   readonly #flights = new Map<string, Flight>();
   #bytes = 0;
   #generation = 0;
-  #hits = 0;
-  #misses = 0;
-  #shared = 0;
-  #bypassed = 0;
+  readonly #counts = { hits: 0, misses: 0, shared: 0, bypassed: 0 };
 
   constructor(options: CachingStoreOptions) {
     this.#inner = options.store;
@@ -114,15 +111,7 @@ export class CachingStore implements GraphStore {
 
   /** Hit and miss counters and the current size. */
   stats(): CacheStats {
-    return {
-      hits: this.#hits,
-      misses: this.#misses,
-      shared: this.#shared,
-      bypassed: this.#bypassed,
-      entries: this.#entries.size,
-      bytes: this.#bytes,
-      maxBytes: this.#maxBytes,
-    };
+    return { ...this.#counts, entries: this.#entries.size, bytes: this.#bytes, maxBytes: this.#maxBytes };
   }
 
   open(): Promise<void> {
@@ -136,7 +125,7 @@ export class CachingStore implements GraphStore {
 
   async query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
     if (options.noCache === true) {
-      this.#bypassed++;
+      this.#counts.bypassed++;
       return this.#inner.query(sparql, options);
     }
     const key = cacheKey('query', sparql, '', options);
@@ -145,7 +134,7 @@ export class CachingStore implements GraphStore {
 
   async queryRaw(sparql: string, mediaType: string, options: QueryOptions = {}): Promise<RawQueryResult> {
     if (options.noCache === true) {
-      this.#bypassed++;
+      this.#counts.bypassed++;
       return this.#inner.queryRaw(sparql, mediaType, options);
     }
     const key = cacheKey('queryRaw', sparql, mediaType, options);
@@ -182,15 +171,15 @@ export class CachingStore implements GraphStore {
   #answer(key: string, options: QueryOptions, run: Run): Promise<Answer> {
     const entry = this.#entries.get(key);
     if (entry !== undefined) {
-      this.#hits++;
+      this.#counts.hits++;
       this.#entries.delete(key);
       this.#entries.set(key, entry);
       return Promise.resolve(entry.value);
     }
-    this.#misses++;
+    this.#counts.misses++;
     const running = this.#flights.get(key);
     if (running !== undefined) {
-      this.#shared++;
+      this.#counts.shared++;
       return this.#wait(running, options, true);
     }
     return this.#wait(this.#start(key, options, run), options, false);
