@@ -49,9 +49,7 @@ describe('tre-atlas federate', function () {
     assert.doesNotMatch(stdout, /Good provider TRE/);
   });
 
-  // Pending: needs the `--allow-private-network` flag in src/cli/commands/federate.ts + federateAction.ts (passing
-  // `allowPrivateNetwork` to federate()); those files are being reorganised by their owner.
-  it.skip('prints the rows of the sources that answered, each with its source, and names the failed one', async () => {
+  it('prints the rows of the sources that answered, each with its source, and names the failed one', async () => {
     const query = `SELECT ?title WHERE { ?tre <${TITLE}> ?title }`;
     const { code, stdout, stderr } = await cli([
       'federate',
