@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type ox from 'oxigraph';
 import type { NamedQueries } from '../../src/sparql/index.js';
 import { benchQueries } from './benchQueries.js';
@@ -14,6 +15,39 @@ export interface QueryTiming {
   endpointMs: number;
   /** The target: within 1.3x for queries of 10 ms or more directly, else within +2 ms. */
   withinTarget: boolean;
+}
+
+/** One keep-alive connection pool for the whole run, as a benchmarking client would hold (node:http, no fetch layer). */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** POSTs a query (application/sparql-query, SPARQL JSON wanted) and reads the whole answer. */
+function postQuery(url: string, text: string, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/sparql-query',
+          accept: 'application/sparql-results+json',
+          'content-length': Buffer.byteLength(text),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve()
+            : reject(new Error(`${name}: HTTP ${response.statusCode} ${Buffer.concat(chunks).toString()}`)),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(text);
+  });
 }
 
 /** Medians of every bench query in-process on oxigraph and through the server's SPARQL endpoint. */
