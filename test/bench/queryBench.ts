@@ -66,16 +66,7 @@ export async function benchQueriesSideBySide(options: {
         results_format: 'application/sparql-results+json',
       }) as string;
     const rows = (JSON.parse(json()) as { results: { bindings: unknown[] } }).results.bindings.length;
-    const viaHttp = async (): Promise<void> => {
-      const response = await fetch(`${options.url}/sparql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' },
-        body: text,
-      });
-      if (response.status !== 200)
-        throw new Error(`${name}: HTTP ${response.status} ${await response.text()}`);
-      await response.text();
-    };
+    const viaHttp = (): Promise<void> => postQuery(`${options.url}/sparql`, text, name);
     // Interleave the two measurements so that drift of the machine affects both alike.
     const directMs: number[] = [];
     const endpointMs: number[] = [];
