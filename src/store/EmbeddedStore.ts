@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { AtlasError } from '../errors.js';
-import { encodeBatch } from './batch.js';
+import { encodeBatch, encodeBulk } from './batch.js';
 import type {
   Dataset,
   GraphChange,
@@ -18,7 +18,7 @@ import { isSystemGraph } from './systemGraphs.js';
 import { fsyncDir, removeFiles, writeSnapshotFile } from './wal/files.js';
 import { acquireLock } from './wal/lock.js';
 import { recoverDataDir } from './wal/recover.js';
-import { WriteAheadLog } from './wal/WriteAheadLog.js';
+import { WriteAheadLog, type PreparedRecord } from './wal/WriteAheadLog.js';
 import type { ReplicaAnswer, LoadPlan } from './worker/Replica.js';
 import { WorkerPool } from './worker/WorkerPool.js';
 
@@ -37,8 +37,18 @@ export interface EmbeddedStoreOptions {
   snapshotAfterBytes?: number;
 }
 
+/** What `loadNQuads` stored. */
+export interface BulkLoadResult {
+  /** Graphs replaced. */
+  graphs: number;
+  /** Statements read (duplicates included). */
+  statements: number;
+}
+
 interface PendingWrite {
-  payload: Buffer;
+  payload: Uint8Array;
+  /** A bulk payload: written alone, loaded by the replicas while it is written. */
+  bulk?: boolean;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -144,6 +154,24 @@ export class EmbeddedStore implements GraphStore {
     });
   }
 
+  /**
+   * Bulk load (EmbeddedStore only): replaces every graph named in `nquads` (N-Quads text or its UTF-8 bytes) with
+   * the statements naming it, atomically; resolves once durable. The text itself is logged and the replicas'
+   * strict parser validates it while the log is written: a malformed statement -> `AtlasError('SYNTAX')` naming
+   * its line, a statement without a graph name -> `USAGE`; either way nothing is stored.
+   */
+  async loadNQuads(nquads: string | Uint8Array): Promise<BulkLoadResult> {
+    this.openPool();
+    const bytes = typeof nquads === 'string' ? Buffer.from(nquads, 'utf8') : nquads;
+    const { payload, header } = encodeBulk(bytes);
+    if (header.statements === 0) return { graphs: 0, statements: 0 };
+    await new Promise<void>((resolve, reject) => {
+      this.pending.push({ payload, bulk: true, resolve, reject });
+      this.kick();
+    });
+    return { graphs: header.graphs.length, statements: header.statements };
+  }
+
   private kick(): void {
     if (this.flushing) return;
     this.flushing = this.flush().finally(() => {
@@ -155,10 +183,16 @@ export class EmbeddedStore implements GraphStore {
   /** Group commit: appends what is pending in one write + fdatasync, then hands it to the replicas. */
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
+      if (this.pending[0]!.bulk) {
+        await this.writeBulk(this.pending.shift()!);
+        await this.compactIfDue();
+        continue;
+      }
       let bytes = 0;
       let count = 0;
       while (
         count < this.pending.length &&
+        !this.pending[count]!.bulk &&
         (count === 0 || bytes + this.pending[count]!.payload.length <= GROUP_BYTES)
       ) {
         bytes += this.pending[count]!.payload.length;
@@ -177,19 +211,53 @@ export class EmbeddedStore implements GraphStore {
       } catch (error) {
         for (const write of group) write.reject(error);
       }
-      const due =
-        this.recordsSinceSnapshot >= this.snapshotAfterRecords ||
-        this.bytesSinceSnapshot >= this.snapshotAfterBytes;
-      if (due && !this.compacting && this.state === 'open') {
-        try {
-          await this.wal!.roll();
-          this.recordsSinceSnapshot = 0;
-          this.bytesSinceSnapshot = 0;
-          this.compacting = this.compact().finally(() => (this.compacting = undefined));
-        } catch (error) {
-          this.logger.error({ err: error }, 'cannot start a new log segment');
-        }
+      await this.compactIfDue();
+    }
+  }
+
+  /**
+   * Writes a bulk payload: the replicas load it (strict parser) while it is logged as a pending record; once one
+   * has accepted it and the record is durable, the record is committed and the replicas may show it.
+   */
+  private async writeBulk(write: PendingWrite): Promise<void> {
+    const wal = this.wal!;
+    const pool = this.pool!;
+    const staged = pool.stage(write.payload);
+    let prepared: PreparedRecord | undefined;
+    try {
+      prepared = await wal.prepare(write.payload);
+      await staged.accepted;
+      await wal.commit(prepared);
+    } catch (error) {
+      if (prepared && wal.lastSeq < prepared.seq) {
+        await wal
+          .abort(prepared)
+          .catch((e: unknown) => this.logger.error({ err: e }, 'cannot drop a bulk record'));
       }
+      pool.abort(staged);
+      write.reject(error);
+      return;
+    }
+    pool.commit(staged, prepared.seq, write.payload);
+    this.lastPosted = prepared.seq;
+    this.recordsSinceSnapshot++;
+    this.bytesSinceSnapshot += write.payload.length;
+    write.resolve();
+  }
+
+  /** Starts a snapshot when enough has been logged since the last one. */
+  private async compactIfDue(): Promise<void> {
+    const due =
+      this.recordsSinceSnapshot >= this.snapshotAfterRecords ||
+      this.bytesSinceSnapshot >= this.snapshotAfterBytes;
+    if (!due || this.compacting || this.state !== 'open') return;
+    try {
+      await this.wal!.roll();
+      this.recordsSinceSnapshot = 0;
+      this.bytesSinceSnapshot = 0;
+      this.compacting = this.compact().finally(() => (this.compacting = undefined));
+    } catch (error) {
+      this.logger.error({ err: error }, 'cannot start a new log segment');
     }
   }
 

@@ -92,3 +92,163 @@ export function quadsToNQuads(quads: readonly Quad[], graph: string): string {
   }
   return lines.join('');
 }
+
+/** What a cheap pass over N-Quads bytes finds: the graphs named and where each statement lies. */
+export interface NQuadsScan {
+  /** Distinct graph IRIs, in order of first appearance. */
+  graphs: string[];
+  /** Statements (non-empty, non-comment lines). */
+  statements: number;
+  /** Byte ranges [start, end) of the statements whose graph satisfies `select`, merged when adjacent. */
+  selected: Array<[number, number]>;
+}
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const QUOTE = 34;
+const LT = 60;
+const GT = 62;
+const DOT = 46;
+const BACKSLASH = 92;
+
+function syntax(line: number, message: string): AtlasError {
+  return new AtlasError('SYNTAX', `N-Quads line ${line}: ${message}`, {
+    context: { source: 'N-Quads', line },
+  });
+}
+
+function isLabelByte(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c >= 128
+  );
+}
+
+function unescapeIri(text: string, line: number): string {
+  return text.replace(/\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))/g, (_m, u4, u8, other) => {
+    if (other !== undefined) throw syntax(line, 'invalid escape in an IRI');
+    return String.fromCodePoint(parseInt(u4 ?? u8, 16));
+  });
+}
+
+/**
+ * Finds term boundaries in N-Quads bytes without building terms, to learn which graphs a payload names and where
+ * its statements lie. Checks the statement structure only (the engine's strict parser checks the rest); a
+ * malformed statement -> `AtlasError('SYNTAX')` naming its line; a statement without a graph name, or with a blank
+ * node or an invalid IRI as graph name -> `AtlasError('USAGE')` naming its line.
+ */
+export function scanNQuads(bytes: Uint8Array, select: (graph: string) => boolean): NQuadsScan {
+  const graphs = new Map<string, boolean>();
+  const selected: Array<[number, number]> = [];
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let statements = 0;
+  let line = 0;
+  let lineEnd = -1;
+  let p = 0;
+  const space = (): void => {
+    while (p < lineEnd && (bytes[p] === SPACE || bytes[p] === TAB || bytes[p] === CR)) p++;
+  };
+  const iriEnd = (): number => {
+    const end = bytes.indexOf(GT, p + 1);
+    if (end < 0 || end >= lineEnd) throw syntax(line, 'unterminated IRI');
+    return end + 1;
+  };
+  const term = (depth: number): void => {
+    const c = bytes[p];
+    if (c === LT && bytes[p + 1] === LT) {
+      if (depth > 8) throw syntax(line, 'triple terms nested too deeply');
+      p += 2;
+      if (bytes[p] === 40) p++;
+      for (let i = 0; i < 3; i++) {
+        space();
+        term(depth + 1);
+      }
+      space();
+      if (bytes[p] === 41) p++;
+      if (bytes[p] !== GT || bytes[p + 1] !== GT) throw syntax(line, 'unterminated triple term');
+      p += 2;
+    } else if (c === LT) {
+      p = iriEnd();
+    } else if (c === QUOTE) {
+      let q = p + 1;
+      for (;;) {
+        q = bytes.indexOf(QUOTE, q);
+        if (q < 0 || q >= lineEnd) throw syntax(line, 'unterminated literal');
+        let slashes = 0;
+        while (bytes[q - 1 - slashes] === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+        q++;
+      }
+      p = q + 1;
+      if (bytes[p] === 64) {
+        p++;
+        while (p < lineEnd && (isLabelByte(bytes[p]!) || bytes[p] === 45)) p++;
+      } else if (bytes[p] === 94 && bytes[p + 1] === 94 && bytes[p + 2] === LT) {
+        p += 2;
+        p = iriEnd();
+      }
+    } else if (c === 95 && bytes[p + 1] === 58) {
+      p += 2;
+      while (p < lineEnd && (isLabelByte(bytes[p]!) || (bytes[p] === DOT && isLabelByte(bytes[p + 1]!)))) p++;
+    } else {
+      throw syntax(line, p >= lineEnd ? 'unexpected end of line' : 'unexpected character');
+    }
+  };
+  for (let start = 0; start < bytes.length; start = lineEnd + 1) {
+    line++;
+    lineEnd = bytes.indexOf(LF, start);
+    if (lineEnd < 0) lineEnd = bytes.length;
+    p = start;
+    for (;;) {
+      space();
+      if (p >= lineEnd || bytes[p] === HASH) break;
+      const statementStart = p;
+      for (let i = 0; i < 3; i++) {
+        term(0);
+        space();
+      }
+      if (bytes[p] === DOT)
+        throw new AtlasError('USAGE', `N-Quads line ${line}: a statement without a graph name`, {
+          context: { source: 'N-Quads', line },
+        });
+      const graphStart = p;
+      if (bytes[p] !== LT || bytes[p + 1] === LT) {
+        if (bytes[p] === 95) {
+          throw new AtlasError('USAGE', `N-Quads line ${line}: a blank node as graph name`, {
+            context: { source: 'N-Quads', line },
+          });
+        }
+        throw syntax(line, 'a graph name must be an IRI');
+      }
+      term(0);
+      let graph = decoder.decode(bytes.subarray(graphStart + 1, p - 1));
+      if (graph.includes('\\')) graph = unescapeIri(graph, line);
+      space();
+      if (bytes[p] !== DOT) throw syntax(line, 'expected "." after the graph name');
+      p++;
+      statements++;
+      let isSelected = graphs.get(graph);
+      if (isSelected === undefined) {
+        if (!isValidIri(graph)) {
+          throw new AtlasError('USAGE', `N-Quads line ${line}: invalid graph IRI <${graph}>`, {
+            context: { source: 'N-Quads', line, iri: graph },
+          });
+        }
+        graphs.set(graph, (isSelected = select(graph)));
+      }
+      const sawCr = p < lineEnd && bytes[p] === CR;
+      space();
+      if (isSelected) {
+        const end = p >= lineEnd || bytes[p] === HASH ? Math.min(lineEnd + 1, bytes.length) : p;
+        const last = selected.at(-1);
+        if (last && last[1] === statementStart) last[1] = end;
+        else selected.push([statementStart, end]);
+      }
+      if (p >= lineEnd || bytes[p] === HASH) break;
+      if (!sawCr) throw syntax(line, 'expected the end of the line after "."');
+    }
+  }
+  return { graphs: [...graphs.keys()], statements, selected };
+}

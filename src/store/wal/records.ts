@@ -4,6 +4,8 @@ import { AtlasError } from '../../errors.js';
 /** Bytes of a record header: magic, payload length, sequence number, payload CRC32, header CRC32. */
 export const HEADER_BYTES = 24;
 const MAGIC = 0x54415731; // "TAW1"
+/** Marks a record written but not yet committed (its payload still being validated): never replayed. */
+const PENDING_MAGIC = 0x54415750; // "TAWP"
 
 /** A record found in a log segment. */
 export interface LogRecord {
@@ -22,15 +24,29 @@ export interface SegmentScan {
   tornTail?: { offset: number; bytes: number; reason: string };
 }
 
-/** Encodes one record (header + payload). */
-export function encodeRecord(seq: number, payload: Uint8Array): Buffer {
+/**
+ * The header of a record: committed, or `pending` (a later `encodeRecordHeader` of the same record, written over
+ * it, commits it; recovery drops a pending final record as never acknowledged). `payloadCrc` defaults to the
+ * payload's CRC32.
+ */
+export function encodeRecordHeader(
+  seq: number,
+  payload: Uint8Array,
+  pending = false,
+  payloadCrc = crc32(payload),
+): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32BE(MAGIC, 0);
+  header.writeUInt32BE(pending ? PENDING_MAGIC : MAGIC, 0);
   header.writeUInt32BE(payload.length, 4);
   header.writeBigUInt64BE(BigInt(seq), 8);
-  header.writeUInt32BE(crc32(payload), 16);
+  header.writeUInt32BE(payloadCrc, 16);
   header.writeUInt32BE(crc32(header.subarray(0, 20)), 20);
-  return Buffer.concat([header, payload]);
+  return header;
+}
+
+/** Encodes one record (header + payload). */
+export function encodeRecord(seq: number, payload: Uint8Array): Buffer {
+  return Buffer.concat([encodeRecordHeader(seq, payload), payload]);
 }
 
 function allZero(buffer: Uint8Array, from: number): boolean {
@@ -68,8 +84,9 @@ export function scanSegment(
   while (offset < view.length) {
     if (stopAfterSeq !== undefined && expected !== undefined && expected > stopAfterSeq) break;
     if (view.length - offset < HEADER_BYTES) return torn('incomplete header');
+    const magic = view.readUInt32BE(offset);
     const headerOk =
-      view.readUInt32BE(offset) === MAGIC &&
+      (magic === MAGIC || magic === PENDING_MAGIC) &&
       view.readUInt32BE(offset + 20) === crc32(view.subarray(offset, offset + 20));
     if (!headerOk) {
       if (allZero(view, offset)) return torn('zero-filled tail');
@@ -78,6 +95,10 @@ export function scanSegment(
     const length = view.readUInt32BE(offset + 4);
     const seq = Number(view.readBigUInt64BE(offset + 8));
     const end = offset + HEADER_BYTES + length;
+    if (magic === PENDING_MAGIC) {
+      if (end >= view.length) return torn('uncommitted final record');
+      throw corrupt(file, offset, 'an uncommitted record followed by more data');
+    }
     if (end > view.length) return torn('incomplete payload');
     const payload = view.subarray(offset + HEADER_BYTES, end);
     if (crc32(payload) !== view.readUInt32BE(offset + 16)) {

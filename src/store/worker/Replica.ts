@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
 import type { Store } from 'oxigraph';
 import { AtlasError } from '../../errors.js';
-import { decodeBatch } from '../batch.js';
+import { decodePayload, type BulkHeader } from '../batch.js';
 import type { Dataset, QueryKind } from '../GraphStore.js';
 import { isSystemGraph } from '../systemGraphs.js';
 import { scanSegment } from '../wal/records.js';
@@ -33,6 +33,8 @@ export interface ReplicaAnswer {
 
 const NQUADS = 'application/n-quads';
 const LOAD_OPTIONS = { format: NQUADS, lenient: true, no_transaction: true } as const;
+/** Loading a payload not validated yet: the strict parser, in a transaction (an error stores nothing). */
+const STRICT_OPTIONS = { format: NQUADS } as const;
 const PARSED_FORMAT: Record<QueryKind, string> = {
   bindings: 'application/sparql-results+json',
   boolean: 'application/sparql-results+json',
@@ -50,6 +52,62 @@ function engineError(error: unknown): AtlasError {
   if (/^Not supported .*(format|media type)/i.test(message))
     return new AtlasError('UNSUPPORTED_FORMAT', message);
   return new AtlasError('USAGE', `query failed: ${message}`);
+}
+
+/** How far loading a bulk payload got: whether the replica changed, which store was loading. */
+interface BulkProgress {
+  dirty: boolean;
+  part: Dataset;
+}
+
+/** The chunks of `body` inside `ranges` and those outside. */
+function splitRanges(
+  body: Uint8Array,
+  ranges: Array<[number, number]>,
+): { system: Uint8Array[]; rest: Uint8Array[] } {
+  const system: Uint8Array[] = [];
+  const rest: Uint8Array[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) rest.push(body.subarray(at, start));
+    system.push(body.subarray(start, end));
+    at = end;
+  }
+  if (at < body.length) rest.push(body.subarray(at));
+  return { system, rest };
+}
+
+/** Lines of `chunks` joined, mapped back to lines of `body` (chunks are runs of whole lines of it). */
+function bodyLine(body: Uint8Array, chunks: Uint8Array[], line: number): number {
+  let seen = 0;
+  for (const chunk of chunks) {
+    let lines = 0;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    if (line <= seen + lines + 1) {
+      let before = 0;
+      const start = chunk.byteOffset - body.byteOffset;
+      for (let i = body.indexOf(10); i >= 0 && i < start; i = body.indexOf(10, i + 1)) before++;
+      return before + line - seen;
+    }
+    seen += lines;
+  }
+  return line;
+}
+
+/** An engine parse error as `AtlasError('SYNTAX')` naming the line of the bulk payload's N-Quads. */
+function nquadsError(error: unknown, body: Uint8Array, bulk: BulkHeader, part: Dataset): unknown {
+  if (!(error instanceof Error) || error instanceof AtlasError) return error;
+  const position = /line (\d+)(?: column (\d+)| between columns (\d+))?/.exec(error.message);
+  if (!position)
+    return new AtlasError('SYNTAX', `N-Quads: ${error.message}`, { context: { source: 'N-Quads' } });
+  const { system, rest } = splitRanges(body, bulk.system);
+  const parsedLine = Number(position[1]);
+  const chunks = part === 'system' ? system : rest;
+  const line = bulk.system.length > 0 ? bodyLine(body, chunks, parsedLine) : parsedLine;
+  const column = Number(position[2] ?? position[3] ?? 0) || undefined;
+  return new AtlasError('SYNTAX', `N-Quads line ${line}: ${error.message}`, {
+    context: { source: 'N-Quads', line, ...(column ? { column } : {}) },
+  });
 }
 
 /**
@@ -101,7 +159,13 @@ export class Replica {
 
   /** Applies one logged batch. */
   apply(seq: number, payload: Uint8Array): void {
-    const { ops, data } = decodeBatch(payload);
+    const decoded = decodePayload(payload);
+    if ('bulk' in decoded) {
+      this.loadBulk(decoded.bulk, decoded.body, false);
+      this.appliedSeq = seq;
+      return;
+    }
+    const { ops, data } = decoded;
     const pending = { public: [] as Uint8Array[], system: [] as Uint8Array[] };
     const pendingGraphs = new Set<string>();
     const flush = (): void => {
@@ -126,6 +190,48 @@ export class Replica {
     });
     flush();
     this.appliedSeq = seq;
+  }
+
+  /**
+   * Loads a bulk payload not logged yet, with the strict parser: `SYNTAX` naming the line when it is malformed.
+   * `dirty` tells whether the replica changed before the error (it then no longer matches the log).
+   */
+  stage(payload: Uint8Array): { error?: unknown; dirty: boolean } {
+    const decoded = decodePayload(payload);
+    if (!('bulk' in decoded))
+      return { error: new AtlasError('INTERNAL', 'not a bulk payload'), dirty: false };
+    const progress: BulkProgress = { dirty: false, part: 'public' };
+    try {
+      this.loadBulk(decoded.bulk, decoded.body, true, progress);
+      return { dirty: true };
+    } catch (error) {
+      return { error: nquadsError(error, decoded.body, decoded.bulk, progress.part), dirty: progress.dirty };
+    }
+  }
+
+  /** Replaces the graphs a bulk payload names with its statements (system ones into the system store). */
+  private loadBulk(
+    bulk: BulkHeader,
+    body: Uint8Array,
+    strict: boolean,
+    progress: BulkProgress = { dirty: false, part: 'public' },
+  ): void {
+    for (const graph of bulk.graphs) {
+      if (!this.graphs.has(graph)) continue;
+      progress.dirty = true;
+      this[isSystemGraph(graph) ? 'system' : 'public'].update(`DROP SILENT GRAPH <${graph}>`);
+      this.graphs.delete(graph);
+    }
+    const options = strict ? STRICT_OPTIONS : LOAD_OPTIONS;
+    const { system, rest } = splitRanges(body, bulk.system);
+    if (system.length > 0) {
+      progress.part = 'system';
+      this.system.load(system, options);
+      progress.dirty = true;
+    }
+    progress.part = 'public';
+    if (rest.length > 0) this.public.load(rest, options);
+    for (const graph of bulk.graphs) this.graphs.add(graph);
   }
 
   /** Runs a query; `mediaType` undefined asks for the format the main thread parses. */

@@ -100,6 +100,29 @@ export class WorkerHandle {
     this.post({ type: 'apply', seq, payload });
   }
 
+  /**
+   * Has the replica load a bulk payload not yet durable (later calls wait for `commit` or `abort`). Resolves with
+   * the replica's answer (an error when the payload is refused); rejects when the worker stops first.
+   */
+  stage(payload: Uint8Array): Promise<{ error?: WireError }> {
+    if (this.stopped) return Promise.reject(new AtlasError('UNAVAILABLE', 'query worker stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: (value) => resolve(value as { error?: WireError }), reject });
+      this.post({ type: 'stage', id, payload });
+    });
+  }
+
+  /** The staged bulk payload is durable as record `seq`. */
+  commit(seq: number): void {
+    this.post({ type: 'commit', seq });
+  }
+
+  /** The staged bulk payload is dropped (a replica that loaded it is then replaced). */
+  abort(): void {
+    this.post({ type: 'abort' });
+  }
+
   /** Sends a call; it runs after everything posted before it. */
   call(call: WorkerCall): Promise<unknown> {
     if (this.stopped) return Promise.reject(new AtlasError('UNAVAILABLE', 'query worker stopped'));

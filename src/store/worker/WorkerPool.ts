@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { AtlasError } from '../../errors.js';
 import type { WorkerCall } from './protocol.js';
 import type { LoadPlan } from './Replica.js';
-import { WorkerHandle } from './WorkerHandle.js';
+import { fromWire, WorkerHandle } from './WorkerHandle.js';
 
 /** Limits of one call: an absolute deadline (ms since epoch) and an abort signal. */
 export interface CallLimits {
@@ -23,6 +23,13 @@ interface Slot {
   handle: WorkerHandle;
   task?: Task;
   dead: boolean;
+}
+
+/** A bulk payload handed to the replicas before it is durable. */
+export interface StagedLoad {
+  handles: WorkerHandle[];
+  /** Resolves when a replica has loaded it; rejects with the replica's error when it is refused. */
+  accepted: Promise<void>;
 }
 
 /**
@@ -88,6 +95,40 @@ export class WorkerPool {
   /** Queues a durable batch on every replica. */
   apply(seq: number, payload: Uint8Array): void {
     for (const slot of this.slots) if (!slot.dead) slot.handle.apply(seq, payload);
+  }
+
+  /** Has every replica load a bulk payload not yet durable (see `WorkerHandle.stage`). */
+  stage(payload: Uint8Array): StagedLoad {
+    const handles = this.slots.filter((s) => !s.dead).map((s) => s.handle);
+    const accepted = new Promise<void>((resolve, reject) => {
+      let left = handles.length;
+      const gone = (error: unknown): void => {
+        if (--left <= 0)
+          reject(new AtlasError('UNAVAILABLE', 'no query worker could load the batch', { cause: error }));
+      };
+      if (left === 0) gone(undefined);
+      for (const handle of handles) {
+        handle
+          .stage(payload)
+          .then((answer) => (answer.error ? reject(fromWire(answer.error)) : resolve()), gone);
+      }
+    });
+    accepted.catch(() => undefined);
+    return { handles, accepted };
+  }
+
+  /** The staged payload is durable as record `seq`: replicas started since get it as a plain write. */
+  commit(staged: StagedLoad, seq: number, payload: Uint8Array): void {
+    for (const slot of this.slots) {
+      if (slot.dead) continue;
+      if (staged.handles.includes(slot.handle)) slot.handle.commit(seq);
+      else slot.handle.apply(seq, payload);
+    }
+  }
+
+  /** The staged payload is dropped. */
+  abort(staged: StagedLoad): void {
+    for (const handle of staged.handles) handle.abort();
   }
 
   /** Runs a call on the next free worker within `limits`. */

@@ -30,8 +30,44 @@ function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
-port.on('message', (message: ToWorker) => {
+/** A bulk payload loaded but not yet committed: whether it loaded, whether the replica changed. */
+let staged: { ok: boolean; dirty: boolean } | undefined;
+/** Calls arriving while a bulk payload is staged: they must not see it before it is durable. */
+const held: ToWorker[] = [];
+
+function settleStaged(commitSeq?: number): void {
+  const was = staged!;
+  staged = undefined;
+  if (commitSeq !== undefined && was.ok) {
+    replica.appliedSeq = commitSeq;
+  } else if (commitSeq !== undefined || was.ok || was.dirty) {
+    // The replica no longer matches the log: the main thread replaces this worker.
+    const reason = commitSeq === undefined ? 'a staged bulk load was abandoned' : 'missed a bulk load';
+    send({ type: 'failed', error: { code: 'UNAVAILABLE', message: `query worker ${reason}` } });
+    return;
+  }
+  for (const message of held.splice(0)) handle(message);
+}
+
+function handle(message: ToWorker): void {
+  if (staged && message.type === 'call') {
+    held.push(message);
+    return;
+  }
   switch (message.type) {
+    case 'stage': {
+      const result = replica.stage(message.payload);
+      staged = { ok: result.error === undefined, dirty: result.dirty };
+      const value = result.error === undefined ? {} : { error: wire(result.error) };
+      send({ type: 'reply', id: message.id, value });
+      break;
+    }
+    case 'commit':
+      if (staged) settleStaged(message.seq);
+      break;
+    case 'abort':
+      if (staged) settleStaged();
+      break;
     case 'load':
       try {
         replica.load(message.plan);
@@ -63,4 +99,6 @@ port.on('message', (message: ToWorker) => {
       }
       break;
   }
-});
+}
+
+port.on('message', handle);
