@@ -234,7 +234,7 @@ export class EmbeddedStore implements GraphStore {
           .abort(prepared)
           .catch((e: unknown) => this.logger.error({ err: e }, 'cannot drop a bulk record'));
       }
-      pool.abort(staged);
+      await pool.abort(staged);
       write.reject(error);
       return;
     }

@@ -153,6 +153,8 @@ export function scanNQuads(bytes: Uint8Array, select: (graph: string) => boolean
   const iriEnd = (): number => {
     const end = bytes.indexOf(GT, p + 1);
     if (end < 0 || end >= lineEnd) throw syntax(line, 'unterminated IRI');
+    const space = bytes.indexOf(SPACE, p + 1);
+    if (space >= 0 && space < end) throw syntax(line, 'a space in an IRI');
     return end + 1;
   };
   const term = (depth: number): void => {

@@ -22,6 +22,13 @@ export function fromWire(error: WireError): AtlasError {
   );
 }
 
+/** A replica's answer to a staged bulk payload. */
+export interface StageAnswer {
+  error?: WireError;
+  /** The replica changed (it loaded the payload, or failed part way): it must not serve unless committed. */
+  changed: boolean;
+}
+
 /** The main thread's side of one query worker thread holding a full replica. */
 export class WorkerHandle {
   /** Resolves once the replica is loaded; rejects when loading fails. */
@@ -102,13 +109,14 @@ export class WorkerHandle {
 
   /**
    * Has the replica load a bulk payload not yet durable (later calls wait for `commit` or `abort`). Resolves with
-   * the replica's answer (an error when the payload is refused); rejects when the worker stops first.
+   * the replica's answer (an error when the payload is refused; whether the replica changed); rejects when the
+   * worker stops first.
    */
-  stage(payload: Uint8Array): Promise<{ error?: WireError }> {
+  stage(payload: Uint8Array): Promise<StageAnswer> {
     if (this.stopped) return Promise.reject(new AtlasError('UNAVAILABLE', 'query worker stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: (value) => resolve(value as { error?: WireError }), reject });
+      this.pending.set(id, { resolve: (value) => resolve(value as StageAnswer), reject });
       this.post({ type: 'stage', id, payload });
     });
   }
@@ -118,7 +126,7 @@ export class WorkerHandle {
     this.post({ type: 'commit', seq });
   }
 
-  /** The staged bulk payload is dropped (a replica that loaded it is then replaced). */
+  /** The staged bulk payload is dropped; for a replica it left unchanged (one that changed must be replaced). */
   abort(): void {
     this.post({ type: 'abort' });
   }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { AtlasError } from '../../errors.js';
 import type { WorkerCall } from './protocol.js';
 import type { LoadPlan } from './Replica.js';
-import { fromWire, WorkerHandle } from './WorkerHandle.js';
+import { fromWire, WorkerHandle, type StageAnswer } from './WorkerHandle.js';
 
 /** Limits of one call: an absolute deadline (ms since epoch) and an abort signal. */
 export interface CallLimits {
@@ -28,6 +28,7 @@ interface Slot {
 /** A bulk payload handed to the replicas before it is durable. */
 export interface StagedLoad {
   handles: WorkerHandle[];
+  answers: Promise<StageAnswer>[];
   /** Resolves when a replica has loaded it; rejects with the replica's error when it is refused. */
   accepted: Promise<void>;
 }
@@ -100,6 +101,7 @@ export class WorkerPool {
   /** Has every replica load a bulk payload not yet durable (see `WorkerHandle.stage`). */
   stage(payload: Uint8Array): StagedLoad {
     const handles = this.slots.filter((s) => !s.dead).map((s) => s.handle);
+    const answers = handles.map((handle) => handle.stage(payload));
     const accepted = new Promise<void>((resolve, reject) => {
       let left = handles.length;
       const gone = (error: unknown): void => {
@@ -107,14 +109,12 @@ export class WorkerPool {
           reject(new AtlasError('UNAVAILABLE', 'no query worker could load the batch', { cause: error }));
       };
       if (left === 0) gone(undefined);
-      for (const handle of handles) {
-        handle
-          .stage(payload)
-          .then((answer) => (answer.error ? reject(fromWire(answer.error)) : resolve()), gone);
+      for (const answer of answers) {
+        answer.then((a) => (a.error ? reject(fromWire(a.error)) : resolve()), gone);
       }
     });
     accepted.catch(() => undefined);
-    return { handles, accepted };
+    return { handles, answers, accepted };
   }
 
   /** The staged payload is durable as record `seq`: replicas started since get it as a plain write. */
@@ -126,9 +126,28 @@ export class WorkerPool {
     }
   }
 
-  /** The staged payload is dropped. */
-  abort(staged: StagedLoad): void {
-    for (const handle of staged.handles) handle.abort();
+  /**
+   * The staged payload is dropped: once every replica has answered, those it changed are replaced by workers
+   * reloading the data directory (calls waiting on them move to the others), the rest serve on.
+   */
+  async abort(staged: StagedLoad): Promise<void> {
+    const answers = await Promise.allSettled(staged.answers);
+    staged.handles.forEach((handle, i) => {
+      const answer = answers[i]!;
+      if (answer.status === 'rejected') return;
+      if (!answer.value.changed) return handle.abort();
+      const slot = this.slots.find((s) => s.handle === handle);
+      if (!slot || this.closed) return;
+      const task = slot.task;
+      slot.task = undefined;
+      if (task && !task.done) {
+        task.slot = undefined;
+        this.queue.unshift(task);
+      }
+      slot.handle = this.spawn();
+      void handle.terminate();
+    });
+    this.dispatch();
   }
 
   /** Runs a call on the next free worker within `limits`. */
@@ -214,6 +233,7 @@ export class WorkerPool {
   }
 
   private settle(slot: Slot, task: Task, error?: Error, value?: unknown): void {
+    if (task.slot !== slot) return; // moved to another worker
     if (slot.task === task) slot.task = undefined;
     this.finish(task, error, value);
     this.dispatch();

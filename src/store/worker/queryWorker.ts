@@ -58,7 +58,10 @@ function handle(message: ToWorker): void {
     case 'stage': {
       const result = replica.stage(message.payload);
       staged = { ok: result.error === undefined, dirty: result.dirty };
-      const value = result.error === undefined ? {} : { error: wire(result.error) };
+      const value = {
+        changed: result.dirty,
+        ...(result.error === undefined ? {} : { error: wire(result.error) }),
+      };
       send({ type: 'reply', id: message.id, value });
       break;
     }
