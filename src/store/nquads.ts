@@ -127,10 +127,18 @@ function isLabelByte(c: number): boolean {
 }
 
 function unescapeIri(text: string, line: number): string {
-  return text.replace(/\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))/g, (_m, u4, u8, other) => {
+  const escape = /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))/g;
+  return text.replace(escape, (_m, u4?: string, u8?: string, other?: string) => {
     if (other !== undefined) throw syntax(line, 'invalid escape in an IRI');
-    return String.fromCodePoint(parseInt(u4 ?? u8, 16));
+    return String.fromCodePoint(parseInt(u4 ?? u8 ?? '', 16));
   });
+}
+
+/** True when bytes [start, end) equal the bytes of the range `other` (compared from the end). */
+function sameBytes(bytes: Uint8Array, start: number, end: number, other: [number, number]): boolean {
+  if (other[1] - other[0] !== end - start) return false;
+  for (let i = end - 1, j = other[1] - 1; i >= start; i--, j--) if (bytes[i] !== bytes[j]) return false;
+  return true;
 }
 
 /**
@@ -144,6 +152,8 @@ export function scanNQuads(bytes: Uint8Array, select: (graph: string) => boolean
   const selected: Array<[number, number]> = [];
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let statements = 0;
+  let graph = '';
+  const previous: [number, number] = [0, 0];
   let line = 0;
   let lineEnd = -1;
   let p = 0;
@@ -225,8 +235,13 @@ export function scanNQuads(bytes: Uint8Array, select: (graph: string) => boolean
         throw syntax(line, 'a graph name must be an IRI');
       }
       term(0);
-      let graph = decoder.decode(bytes.subarray(graphStart + 1, p - 1));
-      if (graph.includes('\\')) graph = unescapeIri(graph, line);
+      // Statements of a graph usually follow each other: reuse the previous name when the bytes match.
+      if (!sameBytes(bytes, graphStart, p, previous)) {
+        graph = decoder.decode(bytes.subarray(graphStart + 1, p - 1));
+        if (graph.includes('\\')) graph = unescapeIri(graph, line);
+      }
+      previous[0] = graphStart;
+      previous[1] = p;
       space();
       if (bytes[p] !== DOT) throw syntax(line, 'expected "." after the graph name');
       p++;
