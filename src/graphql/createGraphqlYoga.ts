@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createGraphqlSchema, type CreateGraphqlSchemaOptions } from './createGraphqlSchema.js';
@@ -39,6 +40,8 @@ export async function createGraphqlYoga(options: CreateGraphqlYogaOptions): Prom
     schema,
     graphqlEndpoint: options.endpoint ?? '/graphql',
     graphiql: options.graphiql ?? true,
+    // GraphiQL's scripts and styles served from this package, inline: the page works without reaching any CDN.
+    renderGraphiQL,
     landingPage: false,
     cors: options.cors ?? false,
     maskedErrors: { maskError },
