@@ -78,6 +78,7 @@ export class EmbeddedStore implements GraphStore {
   private pending: PendingWrite[] = [];
   private flushing: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
+  private bulkSettled: Promise<void> = Promise.resolve();
   private state: 'new' | 'opening' | 'open' | 'closed' = 'new';
 
   constructor(options: EmbeddedStoreOptions) {
@@ -239,6 +240,8 @@ export class EmbeddedStore implements GraphStore {
       return;
     }
     pool.commit(staged, prepared.seq, write.payload);
+    // A snapshot waits for every replica to finish loading, rather than slow the last one down.
+    this.bulkSettled = Promise.allSettled(staged.catchingUp).then(() => undefined);
     this.lastPosted = prepared.seq;
     this.recordsSinceSnapshot++;
     this.bytesSinceSnapshot += write.payload.length;
@@ -264,6 +267,7 @@ export class EmbeddedStore implements GraphStore {
   /** Writes a snapshot of a replica, then deletes the snapshot and log segments it covers. */
   private async compact(): Promise<void> {
     try {
+      await this.bulkSettled;
       const dump = (await this.openPool().run({ op: 'dump' })) as {
         seq: number;
         publicNQuads: string;

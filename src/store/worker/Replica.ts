@@ -138,16 +138,17 @@ export class Replica {
   }
 
   /**
-   * Loads a bulk payload not logged yet, with the strict parser: `SYNTAX` naming the line when it is malformed.
-   * `dirty` tells whether the replica changed before the error (it then no longer matches the log).
+   * Loads a bulk payload not logged yet, with the strict parser (the lenient one when already `validated`):
+   * `SYNTAX` naming the line when it is malformed. `dirty` tells whether the replica changed before the error
+   * (it then no longer matches the log).
    */
-  stage(payload: Uint8Array): { error?: unknown; dirty: boolean } {
+  stage(payload: Uint8Array, validated = false): { error?: unknown; dirty: boolean } {
     const decoded = decodePayload(payload);
     if (!('bulk' in decoded))
       return { error: new AtlasError('INTERNAL', 'not a bulk payload'), dirty: false };
     const progress: BulkProgress = { dirty: false, part: 'public' };
     try {
-      this.loadBulk(decoded.bulk, decoded.body, true, progress);
+      this.loadBulk(decoded.bulk, decoded.body, !validated, progress);
       return { dirty: true };
     } catch (error) {
       return { error: nquadsError(error, decoded.body, decoded.bulk, progress.part), dirty: progress.dirty };

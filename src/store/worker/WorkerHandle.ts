@@ -108,16 +108,16 @@ export class WorkerHandle {
   }
 
   /**
-   * Has the replica load a bulk payload not yet durable (later calls wait for `commit` or `abort`). Resolves with
+   * Has the replica load a bulk payload not yet durable (strictly, unless already `validated` by another) (later calls wait for `commit` or `abort`). Resolves with
    * the replica's answer (an error when the payload is refused; whether the replica changed); rejects when the
    * worker stops first.
    */
-  stage(payload: Uint8Array): Promise<StageAnswer> {
+  stage(payload: Uint8Array, validated: boolean): Promise<StageAnswer> {
     if (this.stopped) return Promise.reject(new AtlasError('UNAVAILABLE', 'query worker stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: (value) => resolve(value as StageAnswer), reject });
-      this.post({ type: 'stage', id, payload });
+      this.post({ type: 'stage', id, payload, validated });
     });
   }
 

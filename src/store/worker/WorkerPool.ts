@@ -27,10 +27,13 @@ interface Slot {
 
 /** A bulk payload handed to the replicas before it is durable. */
 export interface StagedLoad {
+  /** The workers asked to stage it (the last one current). */
   handles: WorkerHandle[];
   answers: Promise<StageAnswer>[];
   /** Resolves when a replica has loaded it; rejects with the replica's error when it is refused. */
   accepted: Promise<void>;
+  /** After `commit`: the other replicas loading it. */
+  catchingUp: Promise<StageAnswer>[];
 }
 
 /**
@@ -42,6 +45,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private readonly loads = new Set<Promise<void>>();
+  private readonly staging = new Set<WorkerHandle>();
   private closed = false;
 
   constructor(
@@ -98,37 +102,67 @@ export class WorkerPool {
     for (const slot of this.slots) if (!slot.dead) slot.handle.apply(seq, payload);
   }
 
-  /** Has every replica load a bulk payload not yet durable (see `WorkerHandle.stage`). */
-  stage(payload: Uint8Array): StagedLoad {
-    const handles = this.slots.filter((s) => !s.dead).map((s) => s.handle);
-    const answers = handles.map((handle) => handle.stage(payload));
-    const accepted = new Promise<void>((resolve, reject) => {
-      let left = handles.length;
-      const gone = (error: unknown): void => {
-        if (--left <= 0)
-          reject(new AtlasError('UNAVAILABLE', 'no query worker could load the batch', { cause: error }));
-      };
-      if (left === 0) gone(undefined);
-      for (const answer of answers) {
-        answer.then((a) => (a.error ? reject(fromWire(a.error)) : resolve()), gone);
-      }
-    });
-    accepted.catch(() => undefined);
-    return { handles, answers, accepted };
+  /** Follows a stage answer: the worker takes calls again once it has answered. */
+  private track(handle: WorkerHandle, answer: Promise<StageAnswer>): Promise<StageAnswer> {
+    // Calls go to other workers meanwhile: one still loading could not start them before it answers.
+    this.staging.add(handle);
+    const settled = (): void => {
+      this.staging.delete(handle);
+      this.dispatch();
+    };
+    answer.then(settled, settled);
+    return answer;
   }
 
-  /** The staged payload is durable as record `seq`: replicas started since get it as a plain write. */
+  /**
+   * Has one replica load (and validate) a bulk payload not yet durable, while the others keep serving; the
+   * others load it after `commit`, so that the first is not slowed down. A worker stopping meanwhile is
+   * replaced and the next one tries.
+   */
+  stage(payload: Uint8Array): StagedLoad {
+    const staged: StagedLoad = { handles: [], answers: [], accepted: Promise.resolve(), catchingUp: [] };
+    const attempt = (tries: number): Promise<void> => {
+      const live = this.slots.filter((s) => !s.dead);
+      const slot = live.find((s) => s.handle.isReady && !s.task) ?? live[0];
+      if (!slot || this.closed)
+        return Promise.reject(new AtlasError('UNAVAILABLE', 'no query worker could load the batch'));
+      const answer = this.track(slot.handle, slot.handle.stage(payload, false));
+      staged.handles.push(slot.handle);
+      staged.answers.push(answer);
+      return answer.then(
+        (a) => {
+          if (a.error) throw fromWire(a.error);
+        },
+        (error: unknown) => {
+          if (tries > 1) return attempt(tries - 1);
+          throw new AtlasError('UNAVAILABLE', 'no query worker could load the batch', { cause: error });
+        },
+      );
+    };
+    staged.accepted = attempt(this.size + 1);
+    staged.accepted.catch(() => undefined);
+    return staged;
+  }
+
+  /**
+   * The staged payload is durable as record `seq`: the replica that staged it shows it, the others load it now
+   * (`staged.catchingUp` settles when they have).
+   */
   commit(staged: StagedLoad, seq: number, payload: Uint8Array): void {
     for (const slot of this.slots) {
       if (slot.dead) continue;
-      if (staged.handles.includes(slot.handle)) slot.handle.commit(seq);
-      else slot.handle.apply(seq, payload);
+      if (staged.handles.includes(slot.handle)) {
+        slot.handle.commit(seq);
+      } else {
+        staged.catchingUp.push(this.track(slot.handle, slot.handle.stage(payload, true)));
+        slot.handle.commit(seq);
+      }
     }
   }
 
   /**
-   * The staged payload is dropped: once every replica has answered, those it changed are replaced by workers
-   * reloading the data directory (calls waiting on them move to the others), the rest serve on.
+   * The staged payload is dropped: once the replica has answered, if it changed it is replaced by a worker
+   * reloading the data directory (calls waiting on it move to the others), else it serves on.
    */
   async abort(staged: StagedLoad): Promise<void> {
     const answers = await Promise.allSettled(staged.answers);
@@ -217,6 +251,7 @@ export class WorkerPool {
     if (this.closed) return;
     for (const slot of this.slots) {
       if (slot.dead || slot.task || !slot.handle.isReady || this.queue.length === 0) continue;
+      if (this.staging.has(slot.handle)) continue;
       const task = this.queue.shift()!;
       slot.task = task;
       task.slot = slot;

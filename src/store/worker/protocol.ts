@@ -12,7 +12,7 @@ export type ToWorker =
   | { type: 'load'; plan: LoadPlan }
   | { type: 'apply'; seq: number; payload: Uint8Array }
   /** Load a bulk payload not yet durable; calls wait until `commit` (it is durable) or `abort`. */
-  | { type: 'stage'; id: number; payload: Uint8Array }
+  | { type: 'stage'; id: number; payload: Uint8Array; validated: boolean }
   | { type: 'commit'; seq: number }
   | { type: 'abort' }
   | { type: 'call'; id: number; call: WorkerCall };

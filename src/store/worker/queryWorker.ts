@@ -56,7 +56,7 @@ function handle(message: ToWorker): void {
   }
   switch (message.type) {
     case 'stage': {
-      const result = replica.stage(message.payload);
+      const result = replica.stage(message.payload, message.validated);
       staged = { ok: result.error === undefined, dirty: result.dirty };
       const value = {
         changed: result.dirty,
