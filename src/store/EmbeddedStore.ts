@@ -268,7 +268,8 @@ export class EmbeddedStore implements GraphStore {
   private async compact(): Promise<void> {
     try {
       await this.bulkSettled;
-      const dump = (await this.openPool().run({ op: 'dump' })) as {
+      // `close` waits for a compaction under way before it stops the pool.
+      const dump = (await this.pool!.run({ op: 'dump' })) as {
         seq: number;
         publicNQuads: string;
         systemNQuads: string;

@@ -96,6 +96,16 @@ describe('EmbeddedStore bulk load (loadNQuads)', function () {
     ]);
   });
 
+  it('writes the snapshot a large bulk load calls for before close returns', async () => {
+    store = await open(dir, { snapshotAfterBytes: 100 });
+    await store.loadNQuads(line('s1', 'one', ex('g/a')) + line('s2', 'two', ex('g/b')));
+    await store.close();
+    store = undefined;
+    assert.deepEqual(await filesIn(dir, /^snapshot-/), ['snapshot-0000000000000001.nq']);
+    store = await open(dir);
+    assert.deepEqual(await store.listGraphs(), [ex('g/a'), ex('g/b')]);
+  });
+
   it('refuses a malformed statement with SYNTAX naming its line, storing nothing, also after a reopen', async () => {
     store = await open(dir);
     await store.applyChanges([{ graph: ex('g/a'), quads: description('a') }]);
