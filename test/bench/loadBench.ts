@@ -20,10 +20,11 @@ export async function loadOntologyDirect(store: ox.Store): Promise<void> {
 
 /** The reference: oxigraph loading the N-Quads file directly, in this process. */
 export async function directLoad(file: string): Promise<{ store: ox.Store; ms: number; triples: number }> {
-  const text = await readFile(file, 'utf8');
+  // Bytes, not a string: oxigraph's fastest way in (a string costs it about 10% more), so the reference is its best.
+  const bytes = await readFile(file);
   const store = new ox.Store();
   const start = performance.now();
-  store.load(text, { format: 'application/n-quads' });
+  store.load(bytes, { format: 'application/n-quads' });
   const ms = since(start);
   const triples = store.size;
   await loadOntologyDirect(store);
