@@ -52,6 +52,23 @@ function syntaxError(error: unknown): AtlasError {
  * updates (including LOAD) and SERVICE -> `AtlasError('USAGE')`.
  */
 export function checkQuery(text: string, options: { baseIri?: string } = {}): CheckedQuery {
+  const key = `${options.baseIri ?? ''}\n${text}`;
+  const known = checked.get(key);
+  if (known !== undefined) return known;
+  const result = parseAndCheck(text, options);
+  if (checked.size >= CHECKED_MAX) checked.delete(checked.keys().next().value!);
+  checked.set(key, result);
+  return result;
+}
+
+/**
+ * Queries that passed the check, by text: parsing is most of an endpoint's own cost for a quick query, and clients
+ * (portals, named queries, dashboards) send the same texts again and again. Refused queries are not kept.
+ */
+const checked = new Map<string, CheckedQuery>();
+const CHECKED_MAX = 1000;
+
+function parseAndCheck(text: string, options: { baseIri?: string }): CheckedQuery {
   const parser = new sparqljs.Parser(options.baseIri === undefined ? {} : { baseIRI: options.baseIri });
   let parsed: sparqljs.SparqlQuery;
   try {

@@ -51,4 +51,15 @@ describe('checkQuery', () => {
     assert.equal(error.code, 'USAGE');
     assert.match(error.message, /SERVICE is not allowed/);
   });
+
+  it('answers a repeated query from memory, and refuses a refused one every time', () => {
+    const text = 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 3';
+    assert.deepEqual(checkQuery(text), { form: 'SELECT', kind: 'bindings' });
+    assert.deepEqual(checkQuery(text), { form: 'SELECT', kind: 'bindings' });
+    const service = 'SELECT * WHERE { SERVICE <https://e.org/sparql> { ?s ?p ?o } }';
+    assert.equal(refused(service).code, 'USAGE');
+    assert.equal(refused(service).code, 'USAGE');
+    assert.equal(refused('SELECT * WHERE {').code, 'SYNTAX');
+    assert.equal(refused('SELECT * WHERE {').code, 'SYNTAX');
+  });
 });
