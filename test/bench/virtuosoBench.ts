@@ -38,6 +38,8 @@ async function post(url: string, query: string): Promise<number> {
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/sparql-results+json',
+      // Every answer from the engine: TRE Atlas's query cache would otherwise answer repeats (Virtuoso ignores this).
+      'cache-control': 'no-cache',
     },
     body: new URLSearchParams({ query }).toString(),
   });
