@@ -124,10 +124,11 @@ describe('federate', function () {
   });
 
   it('refuses a name that resolves to a private address (every address is checked, IPv4-mapped IPv6 too)', async () => {
-    const lookup = async () => [
-      { address: '93.184.216.34', family: 4 },
-      { address: '::ffff:169.254.169.254', family: 6 },
-    ];
+    const lookup = () =>
+      Promise.resolve([
+        { address: '93.184.216.34', family: 4 },
+        { address: '::ffff:169.254.169.254', family: 6 },
+      ]);
     const result = await federate(query, {
       sources: [{ url: 'http://metadata.example.org/sparql', type: 'sparql' }],
       lookup,
@@ -147,7 +148,7 @@ describe('federate', function () {
     try {
       const result = await federate(query, {
         sources: [parseSource(front.url)],
-        lookup: async () => [{ address: '93.184.216.34', family: 4 }],
+        lookup: () => Promise.resolve([{ address: '93.184.216.34', family: 4 }]),
         timeoutMs: 5000,
       });
       assert.ok(front.connections > 0, 'the allowed first hop was contacted');
