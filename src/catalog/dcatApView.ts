@@ -5,18 +5,21 @@ import {
   dcat,
   dcatap,
   dct,
+  eli,
   foaf,
   hydra,
+  locn,
   odrl,
   prov,
   rdf,
   rdfs,
   skos,
+  spdx,
+  time,
   vcard,
   xsd,
 } from '../namespaces.js';
 import type { AuthorityIndex } from './AuthorityIndex.js';
-import { eli, locn, spdx, time } from '../namespaces.js';
 
 /** The namespaces of DCAT-AP 3.0.1 terms (and of Hydra, for paging): the only ones the DCAT-AP view keeps. */
 const dcatApNamespaces: readonly string[] = [

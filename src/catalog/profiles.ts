@@ -1,6 +1,5 @@
 import { AtlasError } from '../errors.js';
-import { dcatap } from '../namespaces.js';
-import { dcatAp301, profile } from '../namespaces.js';
+import { dcatap, dcatAp301, profile } from '../namespaces.js';
 
 /** The two views of the catalogue: everything (`tre`), or only DCAT-AP terms (`dcat-ap`). */
 export type CatalogProfile = 'tre' | 'dcat-ap';
