@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { bundledOntology, type AtlasConfig } from '../config.js';
-import { hasDescriptions, Ingestor, loadSeed, syncVocabulary } from '../ingest/index.js';
+import { Ingestor, prepareStore } from '../ingest/index.js';
 import { openStore, type GraphStore } from '../store/index.js';
 import { ShaclValidator } from '../validate/index.js';
 
@@ -42,11 +42,16 @@ export async function openLocalGraph(
   try {
     const validator = await ShaclValidator.create({ profile: 'recommended' });
     const ingestor = await Ingestor.create({ store, validator, logger });
-    await syncVocabulary({ store, dir: bundledOntology, logger });
-    if (options.seed !== false && !(await hasDescriptions(store))) {
-      options.note?.(`The store in ${config.dataDir} is empty: loading ${config.seedDir} first.`);
-      await loadSeed({ ingestor, dir: config.seedDir, logger });
-    }
+    await prepareStore({
+      store,
+      ingestor,
+      ontologyDir: bundledOntology,
+      seedDir: config.seedDir,
+      logger,
+      ...(options.seed === false ? { seed: false } : {}),
+      onSeed: () =>
+        options.note?.(`The store in ${config.dataDir} is empty: loading ${config.seedDir} first.`),
+    });
     return { store, ingestor, validator, logger, close: () => store.close() };
   } catch (error) {
     await store.close();

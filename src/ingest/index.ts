@@ -21,3 +21,4 @@ export {
   vocabularyIndexGraph,
   type SyncVocabularyOptions,
 } from './syncVocabulary.js';
+export { prepareStore, type PrepareStoreOptions } from './prepareStore.js';

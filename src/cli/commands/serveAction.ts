@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { TokenStore } from '../../auth/index.js';
 import { bundledOntology, loadConfig, type AtlasConfig } from '../../config.js';
-import { hasDescriptions, Ingestor, loadSeed, syncVocabulary } from '../../ingest/index.js';
+import { Ingestor, prepareStore } from '../../ingest/index.js';
 import { scheduleHarvest } from '../../harvest/index.js';
 import { createServer, Readiness } from '../../server/index.js';
 import { NamedQueries } from '../../sparql/index.js';
@@ -30,7 +30,7 @@ export interface ServeFlags {
  * Brings the vocabulary graphs up to date, loads the seed (`data/`) when the store holds no description, then
  * marks the server ready; a failure is logged and reported on `/ready`.
  */
-async function prepareStore(
+async function prepareThenMarkReady(
   config: AtlasConfig,
   store: GraphStore,
   ingestor: Ingestor,
@@ -38,11 +38,14 @@ async function prepareStore(
   logger: Logger,
 ): Promise<void> {
   try {
-    await syncVocabulary({ store, dir: bundledOntology, logger });
-    if (!(await hasDescriptions(store))) {
-      logger.info({ seedDir: config.seedDir }, 'empty store: loading the seed');
-      await loadSeed({ ingestor, dir: config.seedDir, logger });
-    }
+    await prepareStore({
+      store,
+      ingestor,
+      ontologyDir: bundledOntology,
+      seedDir: config.seedDir,
+      logger,
+      onSeed: () => logger.info({ seedDir: config.seedDir }, 'empty store: loading the seed'),
+    });
     readiness.markReady();
     logger.info('ready');
   } catch (error) {
@@ -117,7 +120,7 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  await prepareStore(config, store, ingestor, readiness, logger);
+  await prepareThenMarkReady(config, store, ingestor, readiness, logger);
   harvests?.start();
   await stopped;
 }
