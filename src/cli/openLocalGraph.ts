@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { bundledOntology, type AtlasConfig } from '../config.js';
+import { bundledOntology, loadConfig, type AtlasConfig } from '../config.js';
 import { Ingestor, prepareStore } from '../ingest/index.js';
 import { openStore, type GraphStore } from '../store/index.js';
 import { ShaclValidator } from '../validate/index.js';
@@ -57,4 +57,26 @@ export async function openLocalGraph(
     await store.close();
     throw error;
   }
+}
+
+/** The flags of the commands that work on a local data directory. */
+export interface DataDirFlags {
+  dataDir?: string;
+  config?: string;
+}
+
+/**
+ * Loads the configuration from `--data-dir` and `--config` and opens that data directory quietly (warnings only on
+ * stderr, plus a sentence when the empty store is filled from the seed), as `query` and `export` do.
+ */
+export async function openDataDir(flags: DataDirFlags): Promise<{ config: AtlasConfig; graph: LocalGraph }> {
+  const config = loadConfig({
+    flags: flags.dataDir === undefined ? {} : { dataDir: flags.dataDir },
+    ...(flags.config === undefined ? {} : { configFile: flags.config }),
+  });
+  const graph = await openLocalGraph(config, {
+    logger: stderrLogger('warn'),
+    note: (message) => process.stderr.write(`${message}\n`),
+  });
+  return { config, graph };
 }

@@ -1,7 +1,6 @@
 import { Catalog, catalogPrefixes, type CatalogProfile } from '../../catalog/index.js';
-import { loadConfig } from '../../config.js';
 import { rdfFormats, serializeRdf, type RdfFormat } from '../../rdf/index.js';
-import { openLocalGraph, stderrLogger } from '../openLocalGraph.js';
+import { openDataDir } from '../openLocalGraph.js';
 
 /** A format of `tre-atlas export --format`. */
 export type ExportFormat = 'ttl' | 'jsonld' | 'rdfxml' | 'nt';
@@ -23,14 +22,7 @@ export interface ExportFlags {
 
 /** Writes the whole catalogue of the local graph to stdout in the chosen format and profile. */
 export async function exportAction(flags: ExportFlags): Promise<void> {
-  const config = loadConfig({
-    flags: flags.dataDir === undefined ? {} : { dataDir: flags.dataDir },
-    ...(flags.config === undefined ? {} : { configFile: flags.config }),
-  });
-  const graph = await openLocalGraph(config, {
-    logger: stderrLogger('warn'),
-    note: (message) => process.stderr.write(`${message}\n`),
-  });
+  const { config, graph } = await openDataDir(flags);
   try {
     const catalog = await Catalog.create({ store: graph.store, timeoutMs: config.queryTimeout });
     const plan = await catalog.plan({ profile: flags.profile });

@@ -1,8 +1,7 @@
 import { AtlasError } from '../../errors.js';
 import { checkQuery, NamedQueries, type RawParameters } from '../../sparql/index.js';
-import { loadConfig } from '../../config.js';
 import { formatTable } from '../formatTable.js';
-import { openLocalGraph, stderrLogger } from '../openLocalGraph.js';
+import { openDataDir } from '../openLocalGraph.js';
 
 type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -46,14 +45,7 @@ async function queryText(nameOrQuery: string, flags: QueryFlags): Promise<string
 /** Runs a named query or SPARQL text on the local graph and prints the answer. */
 export async function queryAction(nameOrQuery: string, flags: QueryFlags): Promise<void> {
   const text = await queryText(nameOrQuery, flags);
-  const config = loadConfig({
-    flags: flags.dataDir === undefined ? {} : { dataDir: flags.dataDir },
-    ...(flags.config === undefined ? {} : { configFile: flags.config }),
-  });
-  const graph = await openLocalGraph(config, {
-    logger: stderrLogger('warn'),
-    note: (message) => process.stderr.write(`${message}\n`),
-  });
+  const { config, graph } = await openDataDir(flags);
   try {
     if (flags.format !== 'table') {
       const raw = await graph.store.queryRaw(text, mediaTypes[flags.format], {
